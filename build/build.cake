@@ -1,0 +1,39 @@
+#load "context.cake"
+#load "tasks.cake"
+
+// faasr-it pipeline. Run through ./build.sh (or build.ps1): ./build.sh --target=Test
+// Every task body is one call into the compiled code (the faasr-it CLI, dotnet, npm); the logic lives in src/.
+
+var target = Argument("target", "Default");
+
+Setup<BuildContext>(context => BuildContext.From(context));
+
+Task("Clean")
+    .Description("Deletes artifacts/ and the bin/obj folders of every project.")
+    .Does<BuildContext>((context, data) => CleanDirectories(data.DirectoriesToClean(context)));
+
+Task("Build")
+    .Description("Builds the solution (--configuration=Release by default).")
+    .Does<BuildContext>((context, data) => DotNetBuild(data.Solution.FullPath, data.BuildSettings()));
+
+Task("LocalStack")
+    .Description("Installs the local S3 server (s3rver, pinned in package-lock.json) with npm ci.")
+    .WithCriteria<BuildContext>((context, data) => !context.NodeModulesAreCurrent(data), "node_modules is current")
+    .Does<BuildContext>((context, data) => context.NpmCi(data));
+
+Task("Validate")
+    .Description("Validates every workflows/*.json with faasr-it validate.")
+    .IsDependentOn("Build")
+    .Does<BuildContext>((context, data) => DotNetExecute(data.Cli, data.ValidateArguments(context)));
+
+Task("Test")
+    .Description("Runs the unit and component tests (real s3rver, python3, git); TRX under artifacts/test-results.")
+    .IsDependentOn("Build")
+    .IsDependentOn("LocalStack")
+    .Does<BuildContext>((context, data) => DotNetTest(data.UnitTestProject.FullPath, data.TestSettings("unit")));
+
+Task("Default")
+    .Description("Test.")
+    .IsDependentOn("Test");
+
+RunTarget(target);

@@ -1,0 +1,23 @@
+// The one typed context every task receives: arguments are read once, here.
+public sealed record BuildContext(
+    DirectoryPath Root,
+    string Configuration,
+    string Verbosity,
+    string TestFilter)
+{
+    public FilePath Solution => Root.CombineWithFilePath("FaaSr.Testing.slnx");
+    public DirectoryPath Artifacts => Root.Combine("artifacts");
+    public DirectoryPath TestResults => Artifacts.Combine("test-results");
+    public DirectoryPath Workflows => Root.Combine("workflows");
+    public FilePath UnitTestProject => Root.CombineWithFilePath("tests/FaaSr.Testing.Tests/FaaSr.Testing.Tests.csproj");
+    public FilePath IntegrationTestProject => Root.CombineWithFilePath("tests/FaaSr.IntegrationTests/FaaSr.IntegrationTests.csproj");
+    public FilePath Cli => Root.CombineWithFilePath($"src/FaaSr.Testing.Cli/bin/{Configuration}/net10.0/faasr-it.dll");
+    public FilePath NodeModulesMarker => Root.CombineWithFilePath("node_modules/.package-lock.json");
+    public FilePath PackageLock => Root.CombineWithFilePath("package-lock.json");
+
+    public static BuildContext From(ICakeContext context) => new(
+        Root: context.MakeAbsolute(context.Directory("..")),
+        Configuration: context.Argument("configuration", "Release"),
+        Verbosity: context.Argument("verbosity", "normal"),
+        TestFilter: context.Argument("filter", string.Empty));
+}

@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace FaaSr.Testing.Cli;
+
+/// <summary>Every verb of faasr-it, one file each.</summary>
+internal static class CliCommands
+{
+    public static IEnumerable<Command> All()
+    {
+        yield break;
+    }
+}

@@ -1,0 +1,16 @@
+namespace FaaSr.Testing.Cli;
+
+/// <summary>The exit codes other tools rely on (design.md, "Contracts").</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary>The workflow ran and an instance ended other than completed or not_invoked.</summary>
+    public const int WorkflowFailed = 1;
+
+    /// <summary>Invalid workflow, bad arguments, missing credential.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>No S3, no engine, no python3.</summary>
+    public const int EnvironmentProblem = 3;
+}

@@ -1,0 +1,8 @@
+namespace FaaSr.Testing.Workflows;
+
+public enum FunctionLanguage
+{
+    Python,
+    R,
+    Julia,
+}

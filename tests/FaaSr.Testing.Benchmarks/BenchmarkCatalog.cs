@@ -1,0 +1,28 @@
+namespace FaaSr.Testing.Benchmarks;
+
+/// <summary>
+/// Entry point of `dotnet run --project tests/FaaSr.Testing.Benchmarks -c Release -- NAME [options]`.
+/// Each benchmark prints its measurements and writes them as JSON under artifacts/bench/.
+/// </summary>
+internal static class BenchmarkCatalog
+{
+    private static readonly Dictionary<string, (string Description, Func<string[], CancellationToken, Task<int>> Run)> Benchmarks = new(StringComparer.OrdinalIgnoreCase)
+    {
+    };
+
+    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        if (args.Length == 0 || !Benchmarks.TryGetValue(args[0], out var benchmark))
+        {
+            Console.Error.WriteLine(args.Length == 0 ? "Name a benchmark." : $"Unknown benchmark '{args[0]}'.");
+            foreach (var (name, entry) in Benchmarks)
+            {
+                Console.Error.WriteLine($"  {name,-20} {entry.Description}");
+            }
+
+            return 2;
+        }
+
+        return await benchmark.Run(args[1..], cancellationToken);
+    }
+}

@@ -1,0 +1,3 @@
+using FaaSr.Testing.Benchmarks;
+
+return await BenchmarkCatalog.RunAsync(args, CancellationToken.None);
