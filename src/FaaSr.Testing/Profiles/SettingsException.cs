@@ -1,0 +1,4 @@
+namespace FaaSr.Testing.Profiles;
+
+/// <summary>A setting is missing or malformed: the message names the variable or the file and line, never a value.</summary>
+public sealed class SettingsException(string message) : Exception(message);
