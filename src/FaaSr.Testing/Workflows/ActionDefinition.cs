@@ -23,5 +23,18 @@ public sealed record ActionDefinition
     /// <summary>Seconds the action may run; null for no limit.</summary>
     public int? MaxRuntime { get; init; }
 
+    /// <summary>Megabytes of memory; null for the server's default.</summary>
     public int? MaxMemory { get; init; }
+
+    /// <summary>Megabytes of local storage; null for the server's default.</summary>
+    public int? MaxStorage { get; init; }
+
+    /// <summary>SLURM-style resource requests (Nodes, Tasks, CPUsPerTask, Memory, TimeLimit, ...) as written.</summary>
+    public JsonObject? Resources { get; init; }
+
+    /// <summary>The "_faasr_builtin" flag: a framework built-in such as vm_start.</summary>
+    public bool IsBuiltin { get; init; }
+
+    /// <summary>Names of secrets this action needs, when the file lists them per action.</summary>
+    public IReadOnlyList<string> Secrets { get; init; } = [];
 }

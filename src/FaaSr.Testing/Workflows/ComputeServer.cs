@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace FaaSr.Testing.Workflows;
@@ -14,4 +15,11 @@ public sealed record ComputeServer
     public JsonObject Fields { get; init; } = new();
 
     public string? Field(string name) => Fields[name] is JsonValue value && value.TryGetValue(out string? text) ? text : null;
+
+    /// <summary>Fields may hold tokens and keys, so only the name, type and secret-store flag are printed.</summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append($"Name = {Name}, FaaSType = {FaaSType}, UseSecretStore = {UseSecretStore}");
+        return true;
+    }
 }

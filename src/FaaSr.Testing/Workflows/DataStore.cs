@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace FaaSr.Testing.Workflows;
 
 public sealed record DataStore
@@ -15,4 +17,16 @@ public sealed record DataStore
     public bool Writable { get; init; } = true;
 
     public bool Anonymous { get; init; }
+
+    /// <summary>Written in the file only by payloads that carry credentials; usually injected from the environment.</summary>
+    public string? AccessKey { get; init; }
+
+    public string? SecretKey { get; init; }
+
+    /// <summary>The keys are never printed.</summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append($"Name = {Name}, Bucket = {Bucket}, Endpoint = {Endpoint}, Region = {Region}, Writable = {Writable}, Anonymous = {Anonymous}");
+        return true;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace FaaSr.Testing.Workflows;
@@ -24,6 +25,12 @@ public sealed record WorkflowDocument
 
     public string? InvocationTimestamp { get; init; }
 
+    /// <summary>Set by FaaSr at run time for a ranked instance; a workflow file normally leaves it out.</summary>
+    public int? FunctionRank { get; init; }
+
+    /// <summary>In the schema but unused by FaaSr's Python backend.</summary>
+    public bool? RerunOnMatchedInvocationId { get; init; }
+
     public required IReadOnlyList<ActionDefinition> Actions { get; init; }
 
     public required IReadOnlyDictionary<string, ComputeServer> ComputeServers { get; init; }
@@ -43,6 +50,12 @@ public sealed record WorkflowDocument
 
     public IReadOnlyDictionary<string, IReadOnlyList<string>> FunctionGitHubPackage { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>In the schema but unused by FaaSr's Python backend.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> PythonPackageGitHub { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>In the schema but unused by FaaSr's Python backend.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> PythonCondaPackage { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>Names of user secrets exported into every action's environment.</summary>
     public IReadOnlyList<string> Secrets { get; init; } = [];
 
@@ -56,4 +69,11 @@ public sealed record WorkflowDocument
     public string EffectiveFaaSrLog => string.IsNullOrEmpty(FaaSrLog) ? "FaaSrLog" : FaaSrLog;
 
     public ActionDefinition? FindAction(string name) => Actions.FirstOrDefault(a => a.Name == name);
+
+    /// <summary>Servers, stores and the raw file may hold credentials, so only identifying fields are printed.</summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append($"WorkflowName = {WorkflowName}, FunctionInvoke = {FunctionInvoke}, Actions = [{string.Join(", ", Actions.Select(a => a.Name))}]");
+        return true;
+    }
 }

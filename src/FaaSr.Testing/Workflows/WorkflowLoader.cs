@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+
+namespace FaaSr.Testing.Workflows;
+
+/// <summary>
+/// Reads FaaSr 2.0 workflow files. <see cref="Check"/> never throws: malformed JSON, wrong types and rule violations
+/// all come back as <see cref="ValidationProblem"/>s. <see cref="Load"/> and <see cref="Parse"/> throw
+/// <see cref="InvalidWorkflowException"/> listing every problem, or return the graph of a valid file.
+/// </summary>
+public static class WorkflowLoader
+{
+    public static WorkflowGraph Load(string path) => GraphOf(CheckFile(path));
+
+    public static WorkflowGraph Parse(string json, string sourceName) => GraphOf(Check(json, sourceName));
+
+    public static WorkflowCheck CheckFile(string path)
+    {
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return new WorkflowCheck(null, [new ValidationProblem(path, null, JsonPathText.Root, $"cannot read the workflow file: {exception.Message}")]);
+        }
+
+        return Check(json, path);
+    }
+
+    public static WorkflowCheck Check(string json, string sourceName)
+    {
+        var problems = new ProblemList(sourceName);
+        var text = json.TrimStart('\uFEFF');
+        JsonSyntaxCheck.Run(text, problems);
+        if (problems.Items.Count > 0)
+        {
+            return new WorkflowCheck(null, problems.Items);
+        }
+
+        var root = JsonNode.Parse(text);
+        if (root is not JsonObject workflow)
+        {
+            problems.Add(null, JsonPathText.Root, $"a workflow file must hold a JSON object, not {JsonFieldReader.Describe(root)}");
+            return new WorkflowCheck(null, problems.Items);
+        }
+
+        var document = WorkflowReader.Read(workflow, problems);
+        WorkflowValidator.Validate(document, problems);
+        return new WorkflowCheck(document, problems.Items);
+    }
+
+    private static WorkflowGraph GraphOf(WorkflowCheck check) =>
+        check is { Document: { } document, Problems.Count: 0 } ? WorkflowGraph.Build(document) : throw new InvalidWorkflowException(check.Problems);
+}

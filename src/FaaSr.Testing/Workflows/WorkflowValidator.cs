@@ -1,0 +1,21 @@
+namespace FaaSr.Testing.Workflows;
+
+/// <summary>
+/// Checks a workflow document against the rules of spec/faasr.md §1 and §2.1 and reports every violation, each
+/// naming the file, the action (when there is one) and the JSON path of the offending key.
+/// </summary>
+public static class WorkflowValidator
+{
+    public static IReadOnlyList<ValidationProblem> Validate(WorkflowDocument document, string file)
+    {
+        var problems = new ProblemList(file);
+        Validate(document, problems);
+        return problems.Items;
+    }
+
+    internal static void Validate(WorkflowDocument document, ProblemList problems)
+    {
+        InvokeNextRules.Check(document, problems);
+        GraphRules.Check(document, problems);
+    }
+}
