@@ -1,0 +1,15 @@
+namespace FaaSr.Testing.Local;
+
+/// <summary>The local S3 server could not be found, started or reached; the message carries its output tail.</summary>
+public sealed class LocalS3ServerException : Exception
+{
+    public LocalS3ServerException(string message)
+        : base(message)
+    {
+    }
+
+    public LocalS3ServerException(string message, Exception? innerException)
+        : base(message, innerException)
+    {
+    }
+}
