@@ -20,7 +20,7 @@ internal static class ActionReader
         }
 
         var fields = new JsonFieldReader(json, path, name, problems);
-        fields.RejectUnknownKeys(AllowedKeys, $"action '{name}'");
+        fields.RejectUnknownKeys(AllowedKeys);
         return new ActionDefinition
         {
             Name = name,

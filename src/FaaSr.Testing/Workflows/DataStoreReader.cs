@@ -18,7 +18,7 @@ internal static class DataStoreReader
         }
 
         var fields = new JsonFieldReader(json, path, null, problems);
-        fields.RejectUnknownKeys(AllowedKeys, $"data store '{name}'");
+        fields.RejectUnknownKeys(AllowedKeys);
         var region = fields.OptionalString("Region");
         return new DataStore
         {

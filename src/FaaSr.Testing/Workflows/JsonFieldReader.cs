@@ -92,7 +92,7 @@ internal sealed class JsonFieldReader(JsonObject json, string path, string? acti
         return OptionalBoolean(key);
     }
 
-    /// <summary>A whole number of at least 1.</summary>
+    /// <summary>A whole number of at least 1 (used only for sizes and limits, so a wrong number may be shown).</summary>
     public int? OptionalPositiveWholeNumber(string key)
     {
         var node = Json[key];
@@ -106,7 +106,8 @@ internal sealed class JsonFieldReader(JsonObject json, string path, string? acti
             return number;
         }
 
-        Problem(key, $"{key} must be a whole number of at least 1, not {Describe(node)}");
+        var written = node.GetValueKind() == JsonValueKind.Number ? node.ToJsonString() : Describe(node);
+        Problem(key, $"{key} must be a whole number of at least 1, not {written}");
         return null;
     }
 
@@ -219,13 +220,13 @@ internal sealed class JsonFieldReader(JsonObject json, string path, string? acti
     }
 
     /// <summary>Reports every key of the object that is not in <paramref name="allowed"/>.</summary>
-    public void RejectUnknownKeys(IReadOnlyCollection<string> allowed, string what)
+    public void RejectUnknownKeys(IReadOnlyCollection<string> allowed)
     {
         foreach (var (key, _) in Json)
         {
             if (!allowed.Contains(key))
             {
-                Problem(key, $"unknown key '{key}' in {what} (allowed: {string.Join(", ", allowed)})");
+                Problem(key, $"unknown key '{key}' (allowed: {string.Join(", ", allowed)})");
             }
         }
     }

@@ -15,6 +15,10 @@ public static class WorkflowValidator
 
     internal static void Validate(WorkflowDocument document, ProblemList problems)
     {
+        NamingRules.Check(document, problems);
+        ServerRules.Check(document, problems);
+        DataStoreRules.Check(document, problems);
+        FunctionSourceRules.Check(document, problems);
         InvokeNextRules.Check(document, problems);
         GraphRules.Check(document, problems);
     }
