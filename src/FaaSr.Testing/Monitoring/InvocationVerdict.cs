@@ -1,0 +1,41 @@
+namespace FaaSr.Testing.Monitoring;
+
+/// <summary>
+/// Whether an instance that has not started is invoked, by the documented rule of spec/faasr.md §3.5 rather than the
+/// old framework's first-invoker rule: invoked when ANY invoker instance dispatched it; pending while any invoker
+/// instance is undecided; not invoked only when every invoker instance decided otherwise. An invoker decides when its
+/// log is complete, or at once when it will never run (not invoked, skipped, timed out), so not_invoked spreads to
+/// every descendant that nothing else can reach.
+/// </summary>
+internal static class InvocationVerdict
+{
+    public static (FunctionStatus Status, string Reason) Of(string action, IReadOnlyList<InstanceTracker> invokers, DateTimeOffset now, TimeSpan settleTime)
+    {
+        var undecided = new List<string>();
+        var declined = new List<string>();
+        foreach (var invoker in invokers)
+        {
+            if (invoker.Dispatched.Contains(action))
+            {
+                return (FunctionStatus.Invoked, $"invoked by {invoker.Name}");
+            }
+
+            if (invoker.Status is FunctionStatus.NotInvoked or FunctionStatus.Skipped or FunctionStatus.Timeout)
+            {
+                declined.Add($"{invoker.Name} {invoker.Status.WireName}");
+            }
+            else if (invoker.IsLogComplete(now, settleTime))
+            {
+                declined.Add($"{invoker.Name} {invoker.Status.WireName} without dispatching it");
+            }
+            else
+            {
+                undecided.Add(invoker.Name);
+            }
+        }
+
+        return undecided.Count > 0
+            ? (FunctionStatus.Pending, $"waiting for {string.Join(", ", undecided)}")
+            : (FunctionStatus.NotInvoked, declined.Count > 0 ? string.Join("; ", declined) : "no invoker");
+    }
+}

@@ -1,0 +1,36 @@
+namespace FaaSr.Testing.Monitoring;
+
+/// <summary>
+/// What one run left behind, as `faasr-it run --record FILE` writes it (design.md "Contracts"): camelCase JSON,
+/// lowercase statuses, ISO 8601 UTC times.
+/// </summary>
+public sealed record RunRecord
+{
+    public required string WorkflowName { get; init; }
+
+    public required string InvocationId { get; init; }
+
+    /// <summary>The invocation folder prefix: {FaaSrLog}/{WorkflowName}/{InvocationTimestamp}/{InvocationID}.</summary>
+    public required string InvocationFolder { get; init; }
+
+    /// <summary>The profile the run used ("local", "cloud", ...).</summary>
+    public required string Profile { get; init; }
+
+    public required DateTimeOffset StartedAt { get; init; }
+
+    public required DateTimeOffset FinishedAt { get; init; }
+
+    public required IReadOnlyList<RunRecordFunction> Functions { get; init; }
+
+    /// <summary>The record of a finished monitoring run.</summary>
+    public static RunRecord From(MonitorResult result, string profile) => new()
+    {
+        WorkflowName = result.WorkflowName,
+        InvocationId = result.Folder.InvocationId,
+        InvocationFolder = result.Folder.Prefix,
+        Profile = profile,
+        StartedAt = result.StartedAt,
+        FinishedAt = result.FinishedAt,
+        Functions = result.Functions.Select(RunRecordFunction.From).ToArray(),
+    };
+}
