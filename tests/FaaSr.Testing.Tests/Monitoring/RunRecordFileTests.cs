@@ -1,0 +1,89 @@
+using System.Text.Json.Nodes;
+using FaaSr.Testing.Monitoring;
+
+namespace FaaSr.Testing.Tests.Monitoring;
+
+[TestClass]
+public sealed class RunRecordFileTests(TestContext testContext)
+{
+    private static readonly RunRecord Sample = new()
+    {
+        WorkflowName = "IntegrationTestWorkflow",
+        InvocationId = "6f1c",
+        InvocationFolder = "FaaSrLog/IntegrationTestWorkflow/2025-11-20T14-03-11/6f1c",
+        Profile = "local",
+        StartedAt = new DateTimeOffset(2025, 11, 20, 15, 3, 11, 482, TimeSpan.FromHours(1)),
+        FinishedAt = new DateTimeOffset(2025, 11, 20, 14, 4, 0, TimeSpan.Zero),
+        Functions =
+        [
+            new RunRecordFunction
+            {
+                Name = "test-rank(3)",
+                Status = FunctionStatus.Completed,
+                InvokedAt = new DateTimeOffset(2025, 11, 20, 14, 3, 20, TimeSpan.Zero),
+                StartedAt = new DateTimeOffset(2025, 11, 20, 14, 3, 25, TimeSpan.Zero),
+                FinishedAt = new DateTimeOffset(2025, 11, 20, 14, 3, 30, TimeSpan.Zero),
+                LogKey = "FaaSrLog/IntegrationTestWorkflow/2025-11-20T14-03-11/6f1c/test-rank(3).txt",
+            },
+            new RunRecordFunction { Name = "test-dontrun-true", Status = FunctionStatus.NotInvoked, LogKey = "k.txt" },
+        ],
+    };
+
+    private string folder = "";
+
+    [TestInitialize]
+    public void CreateFolder() => folder = Directory.CreateTempSubdirectory("run-record-").FullName;
+
+    [TestCleanup]
+    public void DeleteFolder() => Directory.Delete(folder, recursive: true);
+
+    [TestMethod]
+    public async Task TheFileUsesCamelCaseLowercaseStatusesAndUtcTimes()
+    {
+        var path = Path.Combine(folder, "runs", "run.json");
+
+        await RunRecordFile.WriteAsync(Sample, path, testContext.CancellationToken);
+
+        var json = JsonNode.Parse(await File.ReadAllTextAsync(path, testContext.CancellationToken))!.AsObject();
+        Assert.AreEqual("IntegrationTestWorkflow", (string?)json["workflowName"]);
+        Assert.AreEqual("6f1c", (string?)json["invocationId"]);
+        Assert.AreEqual("local", (string?)json["profile"]);
+        Assert.AreEqual("2025-11-20T14:03:11.482Z", (string?)json["startedAt"]);
+        var functions = json["functions"]!.AsArray();
+        Assert.AreEqual("completed", (string?)functions[0]!["status"]);
+        Assert.AreEqual("2025-11-20T14:03:25.000Z", (string?)functions[0]!["startedAt"]);
+        Assert.AreEqual("not_invoked", (string?)functions[1]!["status"]);
+        Assert.IsNull(functions[1]!["invokedAt"]);
+        Assert.IsTrue(functions[1]!.AsObject().ContainsKey("invokedAt"), "Absent times are written as null.");
+        CollectionAssert.AreEqual(new[] { "run.json" }, Directory.GetFiles(Path.GetDirectoryName(path)!).Select(Path.GetFileName).ToArray(), "No temporary file is left.");
+    }
+
+    [TestMethod]
+    public async Task ARecordReadsBackEqual()
+    {
+        var path = Path.Combine(folder, "run.json");
+        await RunRecordFile.WriteAsync(Sample, path, testContext.CancellationToken);
+        await RunRecordFile.WriteAsync(Sample with { Profile = "cloud" }, path, testContext.CancellationToken);
+
+        var read = await RunRecordFile.ReadAsync(path, testContext.CancellationToken);
+
+        Assert.AreEqual("cloud", read.Profile);
+        Assert.AreEqual(Sample.StartedAt, read.StartedAt);
+        CollectionAssert.AreEqual(Sample.Functions.ToArray(), read.Functions.ToArray());
+    }
+
+    [TestMethod]
+    public async Task AnUnknownStatusIsReportedWithTheFileName()
+    {
+        var path = Path.Combine(folder, "bad.json");
+        await File.WriteAllTextAsync(path, """
+            {"workflowName":"W","invocationId":"i","invocationFolder":"f","profile":"local","startedAt":"2025-01-01T00:00:00Z",
+             "finishedAt":"2025-01-01T00:00:01Z","functions":[{"name":"a","status":"done","logKey":"k"}]}
+            """, testContext.CancellationToken);
+
+        var error = await Assert.ThrowsExactlyAsync<InvalidDataException>(() => RunRecordFile.ReadAsync(path, testContext.CancellationToken));
+
+        StringAssert.Contains(error.Message, path);
+        StringAssert.Contains(error.Message, "'done' is not a function status");
+    }
+}
