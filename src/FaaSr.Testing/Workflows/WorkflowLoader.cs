@@ -15,6 +15,11 @@ public static class WorkflowLoader
 
     public static WorkflowCheck CheckFile(string path)
     {
+        if (Directory.Exists(path))
+        {
+            return new WorkflowCheck(null, [new ValidationProblem(path, null, JsonPathText.Root, "is a directory, not a workflow file")]);
+        }
+
         string json;
         try
         {

@@ -1,0 +1,93 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FaaSr.Testing.Workflows;
+
+namespace FaaSr.Testing.Cli;
+
+/// <summary>
+/// <c>faasr-it validate FILE... [--json]</c>: reads and validates workflow files. Exit 0 when every file is valid
+/// (one "ok" line per file); exit 2 with one line per problem on stderr otherwise, or, with --json, the problems
+/// as a JSON array of {file, action, path, message} on stdout.
+/// </summary>
+internal static class ValidateCommand
+{
+    /// <summary>Indented, and without escaping quotes and apostrophes that are common in messages.</summary>
+    private static readonly JsonSerializerOptions Readable = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("FILE")
+        {
+            Description = "Workflow JSON files to check.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print the problems as a JSON array on stdout.",
+        };
+        var command = new Command("validate", "Check FaaSr workflow files against the schema and graph rules, reporting every problem.")
+        {
+            files,
+            json,
+        };
+        command.SetAction(parseResult => Run(
+            parseResult.GetValue(files) ?? [],
+            parseResult.GetValue(json),
+            parseResult.InvocationConfiguration.Output,
+            parseResult.InvocationConfiguration.Error));
+        return command;
+    }
+
+    private static int Run(IReadOnlyList<string> files, bool asJson, TextWriter output, TextWriter error)
+    {
+        if (files.Count == 0)
+        {
+            error.WriteLine("validate: name at least one workflow file.");
+            return ExitCodes.BadInput;
+        }
+
+        var problems = new List<ValidationProblem>();
+        foreach (var file in files)
+        {
+            var check = WorkflowLoader.CheckFile(file);
+            problems.AddRange(check.Problems);
+            if (check.IsValid && !asJson)
+            {
+                output.WriteLine($"{file}: ok");
+            }
+        }
+
+        if (asJson)
+        {
+            output.WriteLine(ToJson(problems));
+        }
+        else
+        {
+            foreach (var problem in problems)
+            {
+                error.WriteLine(problem);
+            }
+        }
+
+        return problems.Count == 0 ? ExitCodes.Success : ExitCodes.BadInput;
+    }
+
+    private static string ToJson(IEnumerable<ValidationProblem> problems)
+    {
+        var array = new JsonArray();
+        foreach (var problem in problems)
+        {
+            array.Add(new JsonObject
+            {
+                ["file"] = problem.File,
+                ["action"] = problem.Action,
+                ["path"] = problem.JsonPath,
+                ["message"] = problem.Message,
+            });
+        }
+
+        return array.ToJsonString(Readable);
+    }
+}
