@@ -6,6 +6,7 @@ namespace FaaSr.Testing.Workflows;
 /// <summary>
 /// Reads the raw text token by token before anything is parsed into nodes, so that malformed JSON and duplicate keys
 /// (at any depth) become problems with a JSON path, a line and a position instead of exceptions.
+/// Paths are only spelled out when there is a problem to report.
 /// </summary>
 internal static class JsonSyntaxCheck
 {
@@ -20,8 +21,7 @@ internal static class JsonSyntaxCheck
             CommentHandling = JsonCommentHandling.Disallow,
             MaxDepth = MaxDepth,
         });
-        var containers = new Stack<Container>();
-        var currentPath = JsonPathText.Root;
+        var containers = new List<Container>();
 
         try
         {
@@ -30,32 +30,41 @@ internal static class JsonSyntaxCheck
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.PropertyName:
-                        var container = containers.Peek();
+                        var container = containers[^1];
                         var name = reader.GetString()!;
-                        currentPath = JsonPathText.Property(container.Path, name);
+                        container.EnterProperty(name);
                         if (!container.Keys!.Add(name))
                         {
                             var (line, position) = LineAndPosition(bytes, reader.TokenStartIndex);
-                            problems.Add(null, currentPath, $"duplicate key '{name}' (line {line}, position {position})");
+                            problems.Add(null, PathOf(containers), $"duplicate key '{name}' (line {line}, position {position})");
                         }
 
                         break;
                     case JsonTokenType.StartObject:
-                        currentPath = ValuePath(containers, currentPath);
-                        containers.Push(new Container(currentPath, new HashSet<string>(StringComparer.Ordinal)));
-                        break;
                     case JsonTokenType.StartArray:
-                        currentPath = ValuePath(containers, currentPath);
-                        containers.Push(new Container(currentPath, null));
+                        if (containers.Count > 0)
+                        {
+                            containers[^1].EnterItemIfArray();
+                        }
+
+                        containers.Add(new Container(reader.TokenType == JsonTokenType.StartObject));
                         break;
                     case JsonTokenType.EndObject:
                     case JsonTokenType.EndArray:
-                        containers.Pop();
-                        currentPath = EnclosingPath(containers);
+                        containers.RemoveAt(containers.Count - 1);
+                        if (containers.Count > 0)
+                        {
+                            containers[^1].LeaveValue();
+                        }
+
                         break;
                     default:
-                        ValuePath(containers, currentPath);
-                        currentPath = EnclosingPath(containers);
+                        if (containers.Count > 0)
+                        {
+                            containers[^1].EnterItemIfArray();
+                            containers[^1].LeaveValue();
+                        }
+
                         break;
                 }
             }
@@ -64,24 +73,24 @@ internal static class JsonSyntaxCheck
         {
             var line = exception.LineNumber + 1;
             var position = exception.BytePositionInLine + 1;
-            problems.Add(null, currentPath, $"malformed JSON (line {line}, position {position}): {WithoutLocation(exception.Message)}");
+            problems.Add(null, PathOf(containers), $"malformed JSON (line {line}, position {position}): {WithoutLocation(exception.Message)}");
         }
     }
 
-    /// <summary>The path of a value just read: the next index inside an array, or the property just named.</summary>
-    private static string ValuePath(Stack<Container> containers, string currentPath)
+    /// <summary>The path of the value being read, or of the innermost container once a value is complete.</summary>
+    private static string PathOf(List<Container> containers)
     {
-        if (containers.TryPeek(out var container) && container.Keys is null)
+        var path = JsonPathText.Root;
+        foreach (var container in containers)
         {
-            return JsonPathText.Index(container.Path, container.NextIndex++);
+            if (container.IsInsideValue)
+            {
+                path = container.Keys is null ? JsonPathText.Index(path, container.Index) : JsonPathText.Property(path, container.Property!);
+            }
         }
 
-        return currentPath;
+        return path;
     }
-
-    /// <summary>Once a value is complete, an error that follows belongs to the container around it.</summary>
-    private static string EnclosingPath(Stack<Container> containers) =>
-        containers.TryPeek(out var container) ? container.Path : JsonPathText.Root;
 
     private static (int Line, long Position) LineAndPosition(byte[] bytes, long offset)
     {
@@ -105,13 +114,34 @@ internal static class JsonSyntaxCheck
         return cut >= 0 ? message[..cut] : message;
     }
 
-    private sealed class Container(string path, HashSet<string>? keys)
+    /// <summary>An open object or array and where the reader is inside it.</summary>
+    private sealed class Container(bool isObject)
     {
-        public string Path { get; } = path;
-
         /// <summary>The keys seen so far; null for an array.</summary>
-        public HashSet<string>? Keys { get; } = keys;
+        public HashSet<string>? Keys { get; } = isObject ? new HashSet<string>(StringComparer.Ordinal) : null;
 
-        public int NextIndex { get; set; }
+        public string? Property { get; private set; }
+
+        public int Index { get; private set; } = -1;
+
+        /// <summary>True between a key (or the start of an array item) and the end of its value.</summary>
+        public bool IsInsideValue { get; private set; }
+
+        public void EnterProperty(string name)
+        {
+            Property = name;
+            IsInsideValue = true;
+        }
+
+        public void EnterItemIfArray()
+        {
+            if (Keys is null)
+            {
+                Index++;
+                IsInsideValue = true;
+            }
+        }
+
+        public void LeaveValue() => IsInsideValue = false;
     }
 }

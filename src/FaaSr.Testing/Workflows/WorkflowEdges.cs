@@ -27,16 +27,15 @@ internal sealed class WorkflowEdges
         {
             for (var i = 0; i < action.InvokeNext.Count; i++)
             {
-                var itemPath = WorkflowPaths.InvokeNextItem(action.Name, i);
                 switch (action.InvokeNext[i])
                 {
                     case InvokeTarget target:
-                        edges.Add(action.Name, target, false, itemPath);
+                        edges.Add(action.Name, target, false, i);
                         break;
                     case ConditionalInvoke conditional:
                         foreach (var target in conditional.AllTargets)
                         {
-                            edges.Add(action.Name, target, true, itemPath);
+                            edges.Add(action.Name, target, true, i);
                         }
 
                         break;
@@ -54,14 +53,14 @@ internal sealed class WorkflowEdges
     /// <summary>The largest rank any edge gives the action; 1 when it is never ranked.</summary>
     public int MaxRank(string action) => maxRanks.GetValueOrDefault(action, 1);
 
-    private void Add(string from, InvokeTarget target, bool isConditional, string path)
+    private void Add(string from, InvokeTarget target, bool isConditional, int itemIndex)
     {
         if (!incoming.TryGetValue(target.Action, out var into))
         {
             return;
         }
 
-        var edge = new WorkflowEdge(from, target, isConditional, path);
+        var edge = new WorkflowEdge(from, target, isConditional, itemIndex);
         outgoing[from].Add(edge);
         into.Add(edge);
         maxRanks[target.Action] = Math.Max(MaxRank(target.Action), target.Rank);

@@ -22,6 +22,7 @@ public sealed class WorkflowGraph
         invokers = document.Actions.ToDictionary(a => a.Name, _ => new List<string>(), StringComparer.Ordinal);
         successors = document.Actions.ToDictionary(a => a.Name, _ => new List<string>(), StringComparer.Ordinal);
 
+        var linked = new HashSet<(string Invoker, string Target)>();
         foreach (var action in document.Actions)
         {
             foreach (var target in AllTargets(action))
@@ -32,8 +33,11 @@ public sealed class WorkflowGraph
                 }
 
                 maxRanks[target.Action] = Math.Max(maxRanks[target.Action], target.Rank);
-                AddOnce(invokers[target.Action], action.Name);
-                AddOnce(successors[action.Name], target.Action);
+                if (linked.Add((action.Name, target.Action)))
+                {
+                    invokers[target.Action].Add(action.Name);
+                    successors[action.Name].Add(target.Action);
+                }
             }
         }
 
@@ -134,12 +138,4 @@ public sealed class WorkflowGraph
             ConditionalInvoke conditional => conditional.AllTargets,
             _ => [],
         });
-
-    private static void AddOnce(List<string> list, string value)
-    {
-        if (!list.Contains(value))
-        {
-            list.Add(value);
-        }
-    }
 }
