@@ -40,7 +40,7 @@ internal static partial class InvokeNextReader
     }
 
     /// <summary>"b" is a plain target, "b(3)" a ranked one (rank 0 is kept so that the rules can report it).</summary>
-    public static InvokeTarget ParseTarget(string text, string path, JsonFieldReader action)
+    private static InvokeTarget ParseTarget(string text, string path, JsonFieldReader action)
     {
         var match = RankedTarget().Match(text);
         if (!match.Success)

@@ -11,6 +11,4 @@ internal sealed class ProblemList(string file)
 
     public void Add(string? action, string jsonPath, string message) =>
         problems.Add(new ValidationProblem(File, action, jsonPath, action is null ? message : $"action '{action}': {message}"));
-
-    public void AddRange(IEnumerable<ValidationProblem> more) => problems.AddRange(more);
 }
