@@ -1,0 +1,134 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text;
+
+namespace FaaSr.Testing.Local.Execution;
+
+/// <summary>
+/// Runs one process to its end: writes its stdin, keeps the tail of stdout and stderr, and kills the whole process
+/// tree when the time limit passes or the token is cancelled, so no process outlives the run.
+/// </summary>
+internal static class ChildProcess
+{
+    private const int TailLength = 4000;
+
+    /// <exception cref="ExecutionEnvironmentException">The program cannot be started.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; the process tree was killed first.</exception>
+    public static async Task<ProcessExit> RunAsync(ProcessLaunch launch, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var startInfo = new ProcessStartInfo(launch.Program)
+        {
+            WorkingDirectory = launch.WorkingDirectory,
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (var argument in launch.Arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        startInfo.Environment.Clear();
+        foreach (var (name, value) in launch.Environment)
+        {
+            startInfo.Environment[name] = value;
+        }
+
+        using var process = new Process { StartInfo = startInfo };
+        var output = new OutputTail(TailLength);
+        process.OutputDataReceived += (_, e) => output.Add(e.Data);
+        process.ErrorDataReceived += (_, e) => output.Add(e.Data);
+        var startedAt = clock.GetUtcNow();
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception e)
+        {
+            throw new ExecutionEnvironmentException($"Cannot start {launch.Program}: {e.Message}", e);
+        }
+
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (launch.TimeLimit is { } timeLimit)
+        {
+            limit.CancelAfter(timeLimit);
+        }
+
+        try
+        {
+            await WriteInputAsync(process, launch.StandardInput, limit.Token);
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            KillTree(process);
+            await process.WaitForExitAsync(CancellationToken.None);
+            cancellationToken.ThrowIfCancellationRequested();
+            return new ProcessExit(null, true, startedAt, output.Text());
+        }
+
+        return new ProcessExit(process.ExitCode, false, startedAt, output.Text());
+    }
+
+    private static async Task WriteInputAsync(Process process, string input, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await process.StandardInput.WriteAsync(input.AsMemory(), cancellationToken);
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The process ended (or closed stdin) before reading its input; its exit code tells what happened.
+        }
+    }
+
+    private static void KillTree(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
+    }
+
+    /// <summary>The last characters of a process's combined output, for error reports.</summary>
+    private sealed class OutputTail(int capacity)
+    {
+        private readonly Lock gate = new();
+        private readonly StringBuilder text = new();
+
+        public void Add(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (gate)
+            {
+                text.AppendLine(line);
+                if (text.Length > capacity * 2)
+                {
+                    text.Remove(0, text.Length - capacity);
+                }
+            }
+        }
+
+        public string Text()
+        {
+            lock (gate)
+            {
+                return text.Length > capacity ? text.ToString(text.Length - capacity, capacity) : text.ToString();
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace FaaSr.Testing.Local.Execution;
+
+/// <summary>
+/// FaaSr's abort_on_multiple_invocations (spec §2.5): every predecessor dispatches a fan-in action, and each start
+/// first checks that every predecessor's .done exists (else it stops, writing nothing), then appends a random number
+/// to F/{action}.candidate under a lock; only the start whose number is the file's first line runs.
+/// The lock is in-process (this executor is the only writer), with the effect of FaaSr's S3 spin lock.
+/// </summary>
+internal static class FanInGate
+{
+    /// <returns>Null when this start runs the action; otherwise why it stops.</returns>
+    public static async Task<string?> TryPassAsync(LocalRunContext run, string action, CancellationToken cancellationToken)
+    {
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var entry in run.LoggingStore.ListAsync(run.Folder.CompletionsPrefix, cancellationToken))
+        {
+            done.Add(entry.Key);
+        }
+
+        var missing = run.Graph.PredecessorInstancesOf(action).FirstOrDefault(p => !done.Contains(run.Folder.DoneKey(p)));
+        if (missing is not null)
+        {
+            return $"Missing .done file for predecessor: {missing.CompletionName} (this start of the fan-in stopped).";
+        }
+
+        var key = run.Folder.CandidateKey(action);
+        var gate = run.FanInLock(action);
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var existing = await run.LoggingStore.GetAsync(key, cancellationToken) is { } bytes ? Encoding.UTF8.GetString(bytes) : string.Empty;
+            var lines = existing.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            string mine;
+            do
+            {
+                mine = RandomNumberGenerator.GetInt32(1, int.MaxValue).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            while (lines.Contains(mine));
+
+            var content = existing.Length == 0 || existing.EndsWith('\n') ? existing : existing + "\n";
+            await run.LoggingStore.PutAsync(key, Encoding.UTF8.GetBytes(content + mine + "\n"), cancellationToken);
+            return lines.Length == 0 || lines[0] == mine
+                ? null
+                : "Not the last trigger invoked - random number does not match (another start of the fan-in runs it).";
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+}

@@ -1,0 +1,157 @@
+using System.Globalization;
+using FaaSr.Testing.Workflows;
+
+namespace FaaSr.Testing.Local.Execution;
+
+/// <summary>
+/// One start of one instance, following FaaSr's action lifecycle (spec §2.3-§2.7): fan-in gate, log, function
+/// process, .done, then the scheduler's dispatches. Log lines carry FaaSr's texts and file names, so a monitor
+/// reading S3 sees what a cloud run writes.
+/// </summary>
+internal sealed class InstanceExecution(LocalRunContext run, FunctionInstance instance, Action<FunctionInstance> dispatch)
+{
+    private const string Entry = "faasr_entry.py";
+    private const string Executor = "executor.py";
+    private const string Scheduler = "scheduler.py";
+
+    private readonly ActionDefinition action = run.Graph.Action(instance.Action);
+
+    /// <param name="slots">Bounds how many instances run at once; taken after the fan-in gate.</param>
+    public async Task<InstanceOutcome> RunAsync(SemaphoreSlim slots, CancellationToken cancellationToken)
+    {
+        if (run.Graph.IsFanIn(action.Name) && await FanInGate.TryPassAsync(run, action.Name, cancellationToken) is { } stopped)
+        {
+            return InstanceOutcome.NotRun(instance, stopped);
+        }
+
+        await slots.WaitAsync(cancellationToken);
+        try
+        {
+            return await ExecuteAsync(cancellationToken);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    private async Task<InstanceOutcome> ExecuteAsync(CancellationToken cancellationToken)
+    {
+        var outcome = new InstanceOutcome(instance, InstanceState.Completed, null) { StartedAt = run.Clock.GetUtcNow() };
+        var log = new InstanceLog(run.LoggingStore, run.Folder.LogKey(instance), run.Clock);
+        log.Write(FaaSrLogLevel.INFO, Entry, $"Running {instance.Name} of workflow {run.Graph.WorkflowName} on the local executor - InvocationID: {run.Identity.InvocationId}");
+        log.Write(FaaSrLogLevel.DEBUG, Executor, "Starting dependency install");
+
+        var runtime = run.Runtimes.For(action.Type ?? FunctionLanguage.Python);
+        if (runtime.UnavailableReason is { } unavailable)
+        {
+            return await FailAsync(log, outcome, unavailable, cancellationToken);
+        }
+
+        var source = run.SourceOf(action.Name);
+        log.Write(FaaSrLogLevel.INFO, "faasr_start_invoke_helper.py", $"Using local function code: {string.Join(", ", source.Folders.Concat(source.Files))}");
+        log.Write(FaaSrLogLevel.DEBUG, Executor, "Finished installing dependencies");
+        log.Write(FaaSrLogLevel.INFO, Executor, $"Starting server on localhost port {run.RpcServer.Port}");
+        await log.FlushAsync(cancellationToken);
+
+        var workingDirectory = Path.Combine(run.RunFolder, "instances", instance.Name);
+        Directory.CreateDirectory(workingDirectory);
+        var session = new InstanceRpcSession(run, instance, log, workingDirectory, run.FunctionEnvironment);
+        var (token, registration) = run.RpcServer.Register(session);
+        ProcessExit exit;
+        using (registration)
+        {
+            var environment = new Dictionary<string, string>(run.FunctionEnvironment)
+            {
+                ["FAASR_LOCAL_RPC_PORT"] = run.RpcServer.Port.ToString(CultureInfo.InvariantCulture),
+                ["FAASR_LOCAL_RPC_TOKEN"] = token,
+            };
+            var timeLimit = action.MaxRuntime is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+            log.Write(FaaSrLogLevel.INFO, Executor, $"Starting function: {action.FunctionName} ({runtime.Language})");
+            exit = await runtime.RunAsync(
+                new FunctionLaunch(action.FunctionName, action.Arguments, source, workingDirectory, environment, timeLimit),
+                cancellationToken);
+        }
+
+        outcome = outcome with { ProcessStartedAt = exit.StartedAt };
+        if (exit.TimedOut)
+        {
+            return await FailAsync(log, outcome, $"Function {action.FunctionName} exceeded MaxRuntime of {action.MaxRuntime} seconds and was stopped", cancellationToken);
+        }
+
+        if (exit.ExitCode != 0)
+        {
+            return await FailAsync(log, outcome, $"non-zero exit code ({exit.ExitCode}) from user function", cancellationToken, exit.OutputTail);
+        }
+
+        await run.LoggingStore.PutAsync(run.Folder.DoneKey(instance), "True"u8.ToArray(), cancellationToken);
+        outcome = outcome with { CompletionWrittenAt = run.Clock.GetUtcNow() };
+        log.Write(FaaSrLogLevel.DEBUG, Executor, $"Put function_completions/{instance.CompletionName}.done file in S3");
+
+        if (session.ExitReport is { } report)
+        {
+            var message = string.IsNullOrEmpty(report.Message) ? "Unkown error while getting user function return" : report.Message;
+            log.Write(FaaSrLogLevel.ERROR, Executor, message);
+            if (!string.IsNullOrEmpty(report.Traceback))
+            {
+                log.Write(FaaSrLogLevel.ERROR, Executor, $"Traceback: {report.Traceback.TrimEnd()}");
+            }
+
+            return await FinishAsync(log, outcome with { State = InstanceState.Failed, Reason = message }, cancellationToken);
+        }
+
+        var returned = session.ReturnValue;
+        log.Write(FaaSrLogLevel.DEBUG, Entry, $"Finished execution of {action.Name} with result {PythonRepr(returned)}");
+        return await ScheduleAsync(log, outcome, returned, cancellationToken);
+    }
+
+    /// <summary>FaaSr's Scheduler.trigger_all (spec §2.4): one "Successfully invoked" line per dispatched instance.</summary>
+    private async Task<InstanceOutcome> ScheduleAsync(InstanceLog log, InstanceOutcome outcome, bool? returned, CancellationToken cancellationToken)
+    {
+        if (action.InvokeNext.Count == 0)
+        {
+            log.Write(FaaSrLogLevel.INFO, Scheduler, $"no triggers for {action.Name}");
+            return await FinishAsync(log, outcome, cancellationToken);
+        }
+
+        var targets = run.Graph.DispatchesAfter(action.Name, returned);
+        if (targets is null)
+        {
+            log.Write(FaaSrLogLevel.ERROR, Scheduler, "InvokeNext contains conditionals but function did not return a value");
+            return await FinishAsync(log, outcome with { State = InstanceState.Failed, Reason = "InvokeNext contains conditionals but function did not return a value" }, cancellationToken);
+        }
+
+        foreach (var target in targets)
+        {
+            var server = run.Graph.Document.ComputeServers[run.Graph.Action(target.Action).FaaSServer];
+            foreach (var successor in run.Graph.InstancesOf(target.Action))
+            {
+                dispatch(successor);
+                log.Write(FaaSrLogLevel.DEBUG, Scheduler, $"Prepending workflow name. Full function: {run.Graph.WorkflowName}-{target.Action}");
+                log.Write(FaaSrLogLevel.INFO, Scheduler, DispatchLogLine.For(server, run.Graph.WorkflowName, target.Action, run.NextJobNumber(), run.Clock.GetUtcNow()));
+            }
+        }
+
+        return await FinishAsync(log, outcome, cancellationToken);
+    }
+
+    private async Task<InstanceOutcome> FailAsync(InstanceLog log, InstanceOutcome outcome, string message, CancellationToken cancellationToken, string? output = null)
+    {
+        log.Write(FaaSrLogLevel.ERROR, Executor, message);
+        var reason = string.IsNullOrWhiteSpace(output) ? message : $"{message}\n{output.TrimEnd()}";
+        return await FinishAsync(log, outcome with { State = InstanceState.Failed, Reason = reason }, cancellationToken);
+    }
+
+    private async Task<InstanceOutcome> FinishAsync(InstanceLog log, InstanceOutcome outcome, CancellationToken cancellationToken)
+    {
+        await log.FlushAsync(cancellationToken);
+        return outcome with { FinishedAt = run.Clock.GetUtcNow() };
+    }
+
+    private static string PythonRepr(bool? value) => value switch
+    {
+        true => "True",
+        false => "False",
+        null => "None",
+    };
+}

@@ -1,0 +1,264 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FaaSr.Testing.Storage;
+using FaaSr.Testing.Workflows;
+
+namespace FaaSr.Testing.Local.Execution;
+
+/// <summary>
+/// FaaSr's RPC server for one running instance (spec §2.8): the user API against the data stores, the instance's
+/// log records, and the return value or error its process reports. Every request is logged as
+/// "Processing request: {ProcedureID}" and the log is flushed after each one, as FaaSr does.
+/// </summary>
+internal sealed class InstanceRpcSession(LocalRunContext run, FunctionInstance instance, InstanceLog log, string workingDirectory, IReadOnlyDictionary<string, string> environment)
+    : IRpcSession
+{
+    private const string ServerFile = "faasr_server.py";
+    private readonly Lock gate = new();
+    private bool? returnValue;
+    private FunctionExitReport? exitReport;
+
+    /// <summary>The function's return value as FaaSr's pydantic model reads it: true, false or none.</summary>
+    public bool? ReturnValue
+    {
+        get
+        {
+            lock (gate)
+            {
+                return returnValue;
+            }
+        }
+    }
+
+    /// <summary>Set when the function reported an error through faasr_exit.</summary>
+    public FunctionExitReport? ExitReport
+    {
+        get
+        {
+            lock (gate)
+            {
+                return exitReport;
+            }
+        }
+    }
+
+    public async Task<RpcReply> HandleAsync(string route, JsonElement body, CancellationToken cancellationToken)
+    {
+        switch (route)
+        {
+            case "faasr-action":
+                return await ActionAsync(body, cancellationToken);
+            case "faasr-return":
+                return await ReturnAsync(body, cancellationToken);
+            case "faasr-exit":
+                return await ExitAsync(body, cancellationToken);
+            case "faasr-local-log":
+                return await LocalLogAsync(body, cancellationToken);
+            default:
+                return RpcReply.Failed($"No route /{route}.", 404);
+        }
+    }
+
+    private async Task<RpcReply> ActionAsync(JsonElement body, CancellationToken cancellationToken)
+    {
+        var procedure = body.TryGetProperty("ProcedureID", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString()! : string.Empty;
+        var arguments = body.TryGetProperty("Arguments", out var args) && args.ValueKind == JsonValueKind.Object ? args : default;
+        log.Write(FaaSrLogLevel.INFO, ServerFile, $"Processing request: {procedure}");
+        try
+        {
+            return procedure switch
+            {
+                "faasr_log" => Log(arguments),
+                "faasr_put_file" => await PutFileAsync(arguments, cancellationToken),
+                "faasr_get_file" => await GetFileAsync(arguments, cancellationToken),
+                "faasr_delete_file" => await DeleteFileAsync(arguments, cancellationToken),
+                "faasr_get_folder_list" => await FolderListAsync(arguments, cancellationToken),
+                "faasr_rank" => RpcReply.Ok(new JsonObject { ["max_rank"] = instance.MaxRank, ["rank"] = instance.Rank ?? 1 }),
+                "faasr_invocation_id" => RpcReply.Ok(new JsonObject { ["invocation_id"] = run.Identity.InvocationId }),
+                "faasr_get_s3_creds" => S3Credentials(arguments),
+                "faasr_secret" => Secret(arguments),
+                _ => Fail($"{procedure} is not a valid FaaSr function call"),
+            };
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // FaaSr's server turns every failure of a user call into this ERROR line and a failed reply.
+            return Fail($"ERROR - failed to invoke {procedure} - {e.Message}");
+        }
+        finally
+        {
+            await log.FlushAsync(cancellationToken);
+        }
+    }
+
+    private RpcReply Fail(string message)
+    {
+        log.Write(FaaSrLogLevel.ERROR, ServerFile, message);
+        return RpcReply.Failed(message);
+    }
+
+    private RpcReply Log(JsonElement arguments)
+    {
+        var message = Text(arguments, "log_message", null);
+        if (message.Length == 0)
+        {
+            return Fail("ERROR -- log_message is empty");
+        }
+
+        log.AppendRaw(message);
+        return RpcReply.Ok();
+    }
+
+    private async Task<RpcReply> PutFileAsync(JsonElement arguments, CancellationToken cancellationToken)
+    {
+        var (_, store) = Store(arguments);
+        var key = RemoteKey.For(Text(arguments, "remote_folder", "."), Text(arguments, "remote_file", null));
+        var local = LocalPath(arguments);
+        if (!File.Exists(local))
+        {
+            throw new RpcArgumentException($"local file {local} does not exist");
+        }
+
+        await store.PutAsync(key, await File.ReadAllBytesAsync(local, cancellationToken), cancellationToken);
+        return RpcReply.Ok();
+    }
+
+    private async Task<RpcReply> GetFileAsync(JsonElement arguments, CancellationToken cancellationToken)
+    {
+        var (name, store) = Store(arguments);
+        var key = RemoteKey.For(Text(arguments, "remote_folder", "."), Text(arguments, "remote_file", null));
+        var local = LocalPath(arguments);
+        var content = await store.GetAsync(key, cancellationToken)
+            ?? throw new RpcArgumentException($"object {key} does not exist in data store {name} (bucket {store.Bucket})");
+        Directory.CreateDirectory(Path.GetDirectoryName(local)!);
+        await File.WriteAllBytesAsync(local, content, cancellationToken);
+        return RpcReply.Ok();
+    }
+
+    private async Task<RpcReply> DeleteFileAsync(JsonElement arguments, CancellationToken cancellationToken)
+    {
+        var (_, store) = Store(arguments);
+        var key = RemoteKey.For(Text(arguments, "remote_folder", string.Empty), Text(arguments, "remote_file", null));
+        await store.DeleteAsync(key, cancellationToken);
+        return RpcReply.Ok();
+    }
+
+    private async Task<RpcReply> FolderListAsync(JsonElement arguments, CancellationToken cancellationToken)
+    {
+        var (_, store) = Store(arguments);
+        var keys = new JsonArray();
+        await foreach (var entry in store.ListAsync(Text(arguments, "prefix", string.Empty), cancellationToken))
+        {
+            if (!entry.Key.EndsWith('/'))
+            {
+                keys.Add(entry.Key);
+            }
+        }
+
+        return RpcReply.Ok(new JsonObject { ["folder_list"] = keys });
+    }
+
+    private RpcReply S3Credentials(JsonElement arguments)
+    {
+        var name = StoreName(arguments);
+        var store = run.Graph.Document.DataStores[name];
+        var endpoint = run.Options.StoreEndpoints.GetValueOrDefault(name) ?? store.Endpoint ?? string.Empty;
+        return RpcReply.Ok(new JsonObject
+        {
+            ["s3_creds"] = new JsonObject
+            {
+                ["bucket"] = store.Bucket,
+                ["region"] = store.Region,
+                ["endpoint"] = endpoint,
+                ["access_key"] = environment.GetValueOrDefault($"{name}_AccessKey"),
+                ["secret_key"] = environment.GetValueOrDefault($"{name}_SecretKey"),
+                ["anonymous"] = store.Anonymous,
+            },
+        });
+    }
+
+    private RpcReply Secret(JsonElement arguments)
+    {
+        var name = Text(arguments, "secret_name", null);
+        return environment.TryGetValue(name, out var value)
+            ? RpcReply.Ok(new JsonObject { ["secret_value"] = value })
+            : Fail($"faasr_secret: Secret '{name}' not found in environment variables");
+    }
+
+    private async Task<RpcReply> ReturnAsync(JsonElement body, CancellationToken cancellationToken)
+    {
+        var result = body.TryGetProperty("FunctionResult", out var value) ? value : default;
+        if (!PythonBool.TryRead(result, out var parsed))
+        {
+            return RpcReply.Failed($"FunctionResult must be a bool or None, not {result.GetRawText()}", 422);
+        }
+
+        lock (gate)
+        {
+            returnValue = parsed;
+        }
+
+        await log.FlushAsync(cancellationToken);
+        return RpcReply.Ok();
+    }
+
+    private async Task<RpcReply> ExitAsync(JsonElement body, CancellationToken cancellationToken)
+    {
+        if (body.TryGetProperty("Error", out var error) && error.ValueKind == JsonValueKind.True)
+        {
+            lock (gate)
+            {
+                exitReport = new FunctionExitReport(OptionalText(body, "Message"), OptionalText(body, "Traceback"));
+            }
+        }
+
+        await log.FlushAsync(cancellationToken);
+        return RpcReply.Ok();
+    }
+
+    private async Task<RpcReply> LocalLogAsync(JsonElement body, CancellationToken cancellationToken)
+    {
+        if (!Enum.TryParse<FaaSrLogLevel>(OptionalText(body, "Level"), out var level))
+        {
+            return RpcReply.Failed("Level must be DEBUG, INFO, WARNING or ERROR.", 400);
+        }
+
+        log.Write(level, OptionalText(body, "File") ?? "faasr_local_entry.py", OptionalText(body, "Message") ?? string.Empty);
+        if (level == FaaSrLogLevel.ERROR)
+        {
+            await log.FlushAsync(cancellationToken);
+        }
+
+        return RpcReply.Ok();
+    }
+
+    private string StoreName(JsonElement arguments)
+    {
+        var name = Text(arguments, "server_name", string.Empty);
+        name = name.Length == 0 ? run.Graph.Document.DefaultDataStore : name;
+        return run.Graph.Document.DataStores.ContainsKey(name) ? name : throw new RpcArgumentException($"Invalid data server name: {name}");
+    }
+
+    private (string Name, IObjectStore Store) Store(JsonElement arguments)
+    {
+        var name = StoreName(arguments);
+        return (name, run.Store(name));
+    }
+
+    private string LocalPath(JsonElement arguments) =>
+        Path.GetFullPath(Path.Combine(workingDirectory, Text(arguments, "local_folder", "."), Text(arguments, "local_file", null)));
+
+    /// <summary>A string argument; <paramref name="fallback"/> null means it is required.</summary>
+    private static string Text(JsonElement arguments, string name, string? fallback)
+    {
+        if (arguments.ValueKind == JsonValueKind.Object && arguments.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null)
+        {
+            return value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
+        }
+
+        return fallback ?? throw new RpcArgumentException($"missing required argument '{name}'");
+    }
+
+    private static string? OptionalText(JsonElement body, string name) =>
+        body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}

@@ -1,0 +1,109 @@
+using FaaSr.Testing.Workflows;
+
+namespace FaaSr.Testing.Local.Execution;
+
+/// <summary>
+/// Runs a FaaSr workflow on this machine: each function instance is its own process with FaaSr's semantics, and
+/// everything lands in S3 under FaaSr's keys and log format (spec §2), so a monitor reading S3 cannot tell a local
+/// run from a cloud one. One executor can start many runs; the Python interpreter is resolved once.
+/// </summary>
+public sealed class LocalExecutor(LocalExecutorOptions options)
+{
+    private readonly Lock gate = new();
+    private Task<PythonInterpreter>? interpreter;
+
+    public LocalExecutorOptions Options { get; } = options;
+
+    /// <summary>
+    /// Decides the invocation, refuses one whose log folder already holds objects, and starts the entry action.
+    /// Returns as soon as the run has started; the token cancels the whole run.
+    /// </summary>
+    /// <exception cref="LocalRunSetupException">Bad input: the InvocationID already exists, code cannot be found, a bad InvocationIDFromDate.</exception>
+    /// <exception cref="ExecutionEnvironmentException">No usable Python interpreter or loopback port.</exception>
+    public async Task<LocalRun> StartAsync(WorkflowGraph graph, CancellationToken cancellationToken)
+    {
+        var document = graph.Document;
+        var identity = InvocationIdentity.Decide(document, Options.Clock.GetUtcNow());
+        var folder = graph.FolderFor(identity.InvocationTimestamp, identity.InvocationId);
+
+        var resolver = new FunctionSourceResolver(Options.FunctionsRoot);
+        var pythonActions = graph.Actions.Where(a => (a.Type ?? FunctionLanguage.Python) == FunctionLanguage.Python).ToArray();
+        var sources = pythonActions.ToDictionary(a => a.Name, a => resolver.Resolve(document, a), StringComparer.Ordinal);
+        var python = pythonActions.Length > 0 ? await InterpreterAsync(cancellationToken) : null;
+
+        var loggingStore = Options.Stores(document.EffectiveLoggingDataStore);
+        await foreach (var _ in loggingStore.ListAsync(folder.Prefix + "/", cancellationToken))
+        {
+            throw new LocalRunSetupException($"InvocationID already exists: {identity.InvocationId}");
+        }
+
+        var runFolder = Path.Combine(Options.WorkDirectoryRoot ?? Path.GetTempPath(), $"faasr-it-run-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(runFolder);
+        FunctionRpcServer? rpcServer = null;
+        try
+        {
+            IFunctionRuntime pythonRuntime = python is null
+                ? new UnavailableRuntime(FunctionLanguage.Python, "This workflow has no Python actions.")
+                : await PythonRuntime.CreateAsync(python, runFolder, Options.Clock, cancellationToken);
+            rpcServer = FunctionRpcServer.Start();
+            var context = new LocalRunContext(graph, identity, Options, sources, new FunctionRuntimes(pythonRuntime), rpcServer, runFolder);
+            var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var coordinator = new RunCoordinator(context, cancellation.Token);
+            coordinator.Start();
+            return new LocalRun(identity, folder, FinishAsync(coordinator.Completion, rpcServer, runFolder), cancellation);
+        }
+        catch
+        {
+            if (rpcServer is not null)
+            {
+                await rpcServer.DisposeAsync();
+            }
+
+            RemoveRunFolder(runFolder);
+            throw;
+        }
+    }
+
+    private async Task<LocalRunResult> FinishAsync(Task<LocalRunResult> completion, FunctionRpcServer rpcServer, string runFolder)
+    {
+        try
+        {
+            return await completion;
+        }
+        finally
+        {
+            await rpcServer.DisposeAsync();
+            RemoveRunFolder(runFolder);
+        }
+    }
+
+    private Task<PythonInterpreter> InterpreterAsync(CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            if (interpreter is null || interpreter.IsFaulted || interpreter.IsCanceled)
+            {
+                interpreter = PythonInterpreter.ResolveAsync(Options.PythonInterpreter, cancellationToken);
+            }
+
+            return interpreter;
+        }
+    }
+
+    private void RemoveRunFolder(string runFolder)
+    {
+        if (Options.KeepWorkDirectory)
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.Delete(runFolder, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A file still held open (e.g. by a killed process on Windows) must not fail the run; the folder is temp.
+        }
+    }
+}
