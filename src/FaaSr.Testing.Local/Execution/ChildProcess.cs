@@ -10,7 +10,7 @@ namespace FaaSr.Testing.Local.Execution;
 /// </summary>
 internal static class ChildProcess
 {
-    private const int TailLength = 4000;
+    private const int TailLines = 40;
 
     /// <exception cref="ExecutionEnvironmentException">The program cannot be started.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; the process tree was killed first.</exception>
@@ -38,9 +38,9 @@ internal static class ChildProcess
         }
 
         using var process = new Process { StartInfo = startInfo };
-        var output = new OutputTail(TailLength);
-        process.OutputDataReceived += (_, e) => output.Add(e.Data);
-        process.ErrorDataReceived += (_, e) => output.Add(e.Data);
+        var output = new OutputTail(TailLines);
+        process.OutputDataReceived += (_, e) => output.Add("stdout", e.Data);
+        process.ErrorDataReceived += (_, e) => output.Add("stderr", e.Data);
         var startedAt = clock.GetUtcNow();
         try
         {
@@ -51,6 +51,8 @@ internal static class ChildProcess
             throw new ExecutionEnvironmentException($"Cannot start {launch.Program}: {e.Message}", e);
         }
 
+        // Ctrl-C or the end of this process kills the function's process tree too.
+        using var guard = new ChildProcessGuard(process);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -66,13 +68,13 @@ internal static class ChildProcess
         }
         catch (OperationCanceledException)
         {
-            KillTree(process);
+            guard.KillTree();
             await process.WaitForExitAsync(CancellationToken.None);
             cancellationToken.ThrowIfCancellationRequested();
-            return new ProcessExit(null, true, startedAt, output.Text());
+            return new ProcessExit(null, true, startedAt, output.ToString());
         }
 
-        return new ProcessExit(process.ExitCode, false, startedAt, output.Text());
+        return new ProcessExit(process.ExitCode, false, startedAt, output.ToString());
     }
 
     private static async Task WriteInputAsync(Process process, string input, CancellationToken cancellationToken)
@@ -85,50 +87,6 @@ internal static class ChildProcess
         catch (IOException)
         {
             // The process ended (or closed stdin) before reading its input; its exit code tells what happened.
-        }
-    }
-
-    private static void KillTree(Process process)
-    {
-        try
-        {
-            process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // Already exited.
-        }
-    }
-
-    /// <summary>The last characters of a process's combined output, for error reports.</summary>
-    private sealed class OutputTail(int capacity)
-    {
-        private readonly Lock gate = new();
-        private readonly StringBuilder text = new();
-
-        public void Add(string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
-
-            lock (gate)
-            {
-                text.AppendLine(line);
-                if (text.Length > capacity * 2)
-                {
-                    text.Remove(0, text.Length - capacity);
-                }
-            }
-        }
-
-        public string Text()
-        {
-            lock (gate)
-            {
-                return text.Length > capacity ? text.ToString(text.Length - capacity, capacity) : text.ToString();
-            }
         }
     }
 }

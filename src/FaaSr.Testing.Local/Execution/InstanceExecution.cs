@@ -52,7 +52,6 @@ internal sealed class InstanceExecution(LocalRunContext run, FunctionInstance in
         log.Write(FaaSrLogLevel.INFO, "faasr_start_invoke_helper.py", $"Using local function code: {string.Join(", ", source.Folders.Concat(source.Files))}");
         log.Write(FaaSrLogLevel.DEBUG, Executor, "Finished installing dependencies");
         log.Write(FaaSrLogLevel.INFO, Executor, $"Starting server on localhost port {run.RpcServer.Port}");
-        await log.FlushAsync(cancellationToken);
 
         var workingDirectory = Path.Combine(run.RunFolder, "instances", instance.Name);
         Directory.CreateDirectory(workingDirectory);
@@ -68,6 +67,9 @@ internal sealed class InstanceExecution(LocalRunContext run, FunctionInstance in
             };
             var timeLimit = action.MaxRuntime is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
             log.Write(FaaSrLogLevel.INFO, Executor, $"Starting function: {action.FunctionName} ({runtime.Language})");
+
+            // FaaSr's first write of the log object happens as the function starts.
+            await log.FlushAsync(cancellationToken);
             exit = await runtime.RunAsync(
                 new FunctionLaunch(action.FunctionName, action.Arguments, source, workingDirectory, environment, timeLimit),
                 cancellationToken);
