@@ -1,0 +1,207 @@
+using FaaSr.Testing.Local.Execution;
+
+namespace FaaSr.Testing.Tests.Execution;
+
+[TestClass]
+public sealed class LocalExecutorFailureTests(TestContext testContext)
+{
+    private const string Chain = """
+        "first": { "FaaSServer": "GH", "FunctionName": "first", "Type": "Python", "InvokeNext": ["second"] },
+        "second": { "FaaSServer": "GH", "FunctionName": "second", "Type": "Python" }
+        """;
+
+    private CancellationToken Cancellation => testContext.CancellationToken;
+
+    [TestMethod]
+    public async Task AUserExceptionLogsTheChainedTracebackWritesDoneAndStopsTheSuccessors()
+    {
+        await using var harness = await ExecutorHarness.CreateAsync("user-exception", Cancellation);
+        harness.AddFile("f.py", """
+            def first():
+                try:
+                    raise Exception("inside_exception")
+                except Exception as e:
+                    raise Exception("outside_exception") from e
+
+            def second():
+                pass
+            """);
+
+        var (run, result) = await harness.RunAsync(harness.Workflow(Chain), Cancellation);
+
+        Assert.AreEqual(InstanceState.Failed, result["first"].State);
+        Assert.AreEqual("outside_exception", result["first"].Reason);
+        Assert.AreEqual(InstanceState.NotRun, result["second"].State);
+        CollectionAssert.AreEquivalent(ExecutorHarness.ExpectedKeys(run, ["first"], ["first"]).ToList(), (await harness.KeysAsync(Cancellation)).ToList());
+        var log = await harness.LogAsync(run, "first", Cancellation);
+        StringAssert.Contains(log, "] [ERROR] [executor.py] outside_exception\n");
+        StringAssert.Contains(log, "] [ERROR] [executor.py] Traceback: Traceback (most recent call last):");
+        StringAssert.Contains(log, "Exception: inside_exception");
+        StringAssert.Contains(log, "Exception: outside_exception");
+        Assert.DoesNotContain("Successfully invoked", log);
+    }
+
+    [TestMethod]
+    public async Task AnImportErrorSkipsTheFileWithAWarningAndTheWalkGoesOn()
+    {
+        await using var harness = await ExecutorHarness.CreateAsync("import-error", Cancellation);
+        harness.AddFile("01_more_imports.py", """
+            import numpy_that_is_not_installed
+
+            def unused():
+                pass
+            """);
+        harness.AddFile("02_less_imports.py", """
+            def first():
+                faasr_log("less imports ran")
+
+            def second():
+                pass
+            """);
+
+        var (run, result) = await harness.RunAsync(harness.Workflow(Chain), Cancellation);
+
+        Assert.AreEqual(InstanceState.Completed, result["first"].State, result["first"].Reason);
+        Assert.AreEqual(InstanceState.Completed, result["second"].State, result["second"].Reason);
+        var log = await harness.LogAsync(run, "first", Cancellation);
+        StringAssert.Contains(log, "] [WARNING] [py_func_helper.py] Skipping 01_more_imports.py due to import error: No module named 'numpy_that_is_not_installed'");
+        StringAssert.Contains(log, "\nless imports ran\n");
+    }
+
+    [TestMethod]
+    public async Task ASourceErrorWhileImportingFailsWithoutDone()
+    {
+        await using var harness = await ExecutorHarness.CreateAsync("source-error", Cancellation);
+        harness.AddFile("01_broken.py", """
+            value = 1 / 0
+            """);
+        harness.AddFile("02_fine.py", """
+            def first():
+                pass
+
+            def second():
+                pass
+            """);
+
+        var (run, result) = await harness.RunAsync(harness.Workflow(Chain), Cancellation);
+
+        Assert.AreEqual(InstanceState.Failed, result["first"].State);
+        Assert.AreEqual(InstanceState.NotRun, result["second"].State);
+        CollectionAssert.AreEquivalent(ExecutorHarness.ExpectedKeys(run, ["first"], []).ToList(), (await harness.KeysAsync(Cancellation)).ToList());
+        var log = await harness.LogAsync(run, "first", Cancellation);
+        StringAssert.Contains(log, "] [ERROR] [py_func_helper.py] Python file 01_broken.py has following source error: division by zero");
+        StringAssert.Contains(log, "] [ERROR] [executor.py] non-zero exit code (1) from user function");
+    }
+
+    [TestMethod]
+    public async Task AFunctionFoundInNoFileIsAnErrorNamingIt()
+    {
+        await using var harness = await ExecutorHarness.CreateAsync("not-found", Cancellation);
+        harness.AddFile("f.py", """
+            def second():
+                pass
+            """);
+
+        var (run, result) = await harness.RunAsync(harness.Workflow(Chain), Cancellation);
+
+        Assert.AreEqual(InstanceState.Failed, result["first"].State);
+        Assert.AreEqual(InstanceState.NotRun, result["second"].State);
+        StringAssert.Contains(await harness.LogAsync(run, "first", Cancellation), "] [ERROR] [executor.py] py_user_func_entry.py: cannot find function first in any Python file of ");
+        CollectionAssert.AreEquivalent(ExecutorHarness.ExpectedKeys(run, ["first"], ["first"]).ToList(), (await harness.KeysAsync(Cancellation)).ToList(),
+            "As in FaaSr, the entry reports the missing function through faasr_exit, so the process exits 0 and .done is written.");
+    }
+
+    [TestMethod]
+    public async Task ANonZeroExitFailsWithoutDone()
+    {
+        await using var harness = await ExecutorHarness.CreateAsync("exit-code", Cancellation);
+        harness.AddFile("f.py", """
+            import sys
+
+            def first():
+                print("about to leave")
+                sys.exit(3)
+
+            def second():
+                pass
+            """);
+
+        var (run, result) = await harness.RunAsync(harness.Workflow(Chain), Cancellation);
+
+        Assert.AreEqual(InstanceState.Failed, result["first"].State);
+        StringAssert.Contains(result["first"].Reason, "about to leave", "The reason carries the process output.");
+        CollectionAssert.AreEquivalent(ExecutorHarness.ExpectedKeys(run, ["first"], []).ToList(), (await harness.KeysAsync(Cancellation)).ToList());
+        StringAssert.Contains(await harness.LogAsync(run, "first", Cancellation), "] [ERROR] [executor.py] non-zero exit code (3) from user function");
+    }
+
+    [TestMethod]
+    public async Task ExceedingMaxRuntimeKillsTheFunctionAndFailsWithoutDone()
+    {
+        await using var harness = await ExecutorHarness.CreateAsync("max-runtime", Cancellation);
+        harness.AddFile("f.py", """
+            import time
+
+            def first():
+                time.sleep(60)
+
+            def second():
+                pass
+            """);
+        var graph = harness.Workflow("""
+            "first": { "FaaSServer": "GH", "FunctionName": "first", "Type": "Python", "MaxRuntime": 1, "InvokeNext": ["second"] },
+            "second": { "FaaSServer": "GH", "FunctionName": "second", "Type": "Python" }
+            """);
+
+        var started = DateTimeOffset.UtcNow;
+        var (run, result) = await harness.RunAsync(graph, Cancellation);
+
+        Assert.IsLessThan(TimeSpan.FromSeconds(30), DateTimeOffset.UtcNow - started);
+        Assert.AreEqual(InstanceState.Failed, result["first"].State);
+        Assert.AreEqual(InstanceState.NotRun, result["second"].State);
+        CollectionAssert.AreEquivalent(ExecutorHarness.ExpectedKeys(run, ["first"], []).ToList(), (await harness.KeysAsync(Cancellation)).ToList());
+        StringAssert.Contains(await harness.LogAsync(run, "first", Cancellation), "] [ERROR] [executor.py] Function first exceeded MaxRuntime of 1 seconds and was stopped");
+    }
+
+    [TestMethod]
+    [DataRow("R", "R runtime for local execution is not available")]
+    [DataRow("Julia", "Julia runtime for local execution is not available")]
+    public async Task ALanguageThisMachineCannotRunFailsWithAnError(string language, string message)
+    {
+        await using var harness = await ExecutorHarness.CreateAsync("language-" + language, Cancellation);
+        harness.AddFile("f.py", """
+            def first():
+                pass
+            """);
+        var graph = harness.Workflow($$"""
+            "first": { "FaaSServer": "GH", "FunctionName": "first", "Type": "Python", "InvokeNext": ["other"] },
+            "other": { "FaaSServer": "GH", "FunctionName": "other", "Type": "{{language}}" }
+            """);
+
+        var (run, result) = await harness.RunAsync(graph, Cancellation);
+
+        Assert.AreEqual(InstanceState.Failed, result["other"].State);
+        CollectionAssert.AreEquivalent(ExecutorHarness.ExpectedKeys(run, ["first", "other"], ["first"]).ToList(), (await harness.KeysAsync(Cancellation)).ToList());
+        StringAssert.Contains(await harness.LogAsync(run, "other", Cancellation), "] [ERROR] [executor.py] " + message);
+    }
+
+    [TestMethod]
+    public async Task AFailedPutExitsTheFunctionWithAnErrorLikeFaaSr()
+    {
+        await using var harness = await ExecutorHarness.CreateAsync("put-missing", Cancellation);
+        harness.AddFile("f.py", """
+            def first():
+                faasr_put_file(local_file="nothing-here.txt", remote_file="x.txt")
+
+            def second():
+                pass
+            """);
+
+        var (run, result) = await harness.RunAsync(harness.Workflow(Chain), Cancellation);
+
+        Assert.AreEqual(InstanceState.Failed, result["first"].State);
+        CollectionAssert.AreEquivalent(ExecutorHarness.ExpectedKeys(run, ["first"], []).ToList(), (await harness.KeysAsync(Cancellation)).ToList());
+        var log = await harness.LogAsync(run, "first", Cancellation);
+        StringAssert.Contains(log, "] [ERROR] [faasr_server.py] ERROR - failed to invoke faasr_put_file - local file ");
+        StringAssert.Contains(log, "] [ERROR] [executor.py] non-zero exit code (1) from user function");
+    }
+}
