@@ -1,0 +1,92 @@
+using System.Text.RegularExpressions;
+using FaaSr.Testing.Local.Execution;
+
+namespace FaaSr.Testing.Tests.Execution;
+
+[TestClass]
+public sealed partial class LocalExecutorCancellationTests(TestContext testContext)
+{
+    private CancellationToken Cancellation => testContext.CancellationToken;
+
+    [TestMethod]
+    [DataRow(false)]
+    [DataRow(true)]
+    public async Task CancellingARunKillsEveryFunctionProcessTree(bool byToken)
+    {
+        await using var harness = await ExecutorHarness.CreateAsync("cancel", Cancellation);
+        harness.AddFile("f.py", """
+            import os
+            import subprocess
+            import time
+
+            def first():
+                child = subprocess.Popen(["sleep", "120"])
+                faasr_log(f"pids {os.getpid()} {child.pid}")
+                time.sleep(120)
+            """);
+        var graph = harness.Workflow("""
+            "first": { "FaaSServer": "GH", "FunctionName": "first", "Type": "Python" }
+            """);
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
+        var run = await new LocalExecutor(harness.Options()).StartAsync(graph, cancellation.Token);
+        int[] pids;
+        await using (run)
+        {
+            pids = await WaitForPidsAsync(harness, run);
+            Assert.IsTrue(pids.All(IsAlive), "Both processes run before the cancellation.");
+
+            if (byToken)
+            {
+                await cancellation.CancelAsync();
+                await Assert.ThrowsAsync<OperationCanceledException>(() => run.Completion.WaitAsync(TimeSpan.FromSeconds(30), Cancellation));
+            }
+        }
+
+        Assert.IsTrue(run.Completion.IsCanceled);
+        foreach (var pid in pids)
+        {
+            Assert.IsFalse(IsAlive(pid), $"Process {pid} outlived the run.");
+        }
+    }
+
+    private async Task<int[]> WaitForPidsAsync(ExecutorHarness harness, LocalRun run)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            var match = Pids().Match(await harness.LogAsync(run, "first", Cancellation));
+            if (match.Success)
+            {
+                return [int.Parse(match.Groups[1].Value), int.Parse(match.Groups[2].Value)];
+            }
+
+            await Task.Delay(50, Cancellation);
+        }
+
+        Assert.Fail("The function never logged its process ids.");
+        return [];
+    }
+
+    /// <summary>True while the process exists and is not a zombie waiting to be reaped.</summary>
+    private static bool IsAlive(int pid)
+    {
+        var stat = $"/proc/{pid}/stat";
+        if (!File.Exists(stat))
+        {
+            return false;
+        }
+
+        try
+        {
+            var text = File.ReadAllText(stat);
+            return text[(text.LastIndexOf(')') + 2)..][0] != 'Z';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    [GeneratedRegex(@"\npids (\d+) (\d+)\n")]
+    private static partial Regex Pids();
+}
