@@ -1,0 +1,142 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using FaaSr.Testing.Cli;
+using FaaSr.Testing.Tests.Support;
+
+namespace FaaSr.Testing.Tests.Cli;
+
+[TestClass]
+public sealed class RunCommandTests
+{
+    private static readonly string IntegrationWorkflow = RepositoryFiles.Path("workflows", "IntegrationTestWorkflow.json");
+
+    [TestMethod]
+    public async Task TheIntegrationWorkflowRunsLocallyWithExitZeroAndOneLinePerInstance()
+    {
+        var result = await RunAsync("run", IntegrationWorkflow, "--local", "--functions", RepositoryFiles.Path("functions"));
+
+        Assert.AreEqual(ExitCodes.Success, result.ExitCode, result.Output + result.Error);
+        StringAssert.StartsWith(result.Output, "Workflow IntegrationTestWorkflow: InvocationID ");
+        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.HasCount(15, lines, result.Output);
+        Assert.IsTrue(lines.Any(l => l.StartsWith("sync2 ", StringComparison.Ordinal) && l.Contains("completed")), result.Output);
+        Assert.IsTrue(lines.Any(l => l.StartsWith("test-dontrun-true ", StringComparison.Ordinal) && l.Contains("not run")), result.Output);
+    }
+
+    [TestMethod]
+    public async Task AFailingFunctionGivesExitOneAndItsReason()
+    {
+        using var folder = new TemporaryFolder();
+        var workflow = folder.Write("workflows/Failing.json", WorkflowJson("Failing", "S3"));
+        folder.Write("functions/Failing/f.py", "def first():\n    raise ValueError('broken on purpose')\n");
+
+        var result = await RunAsync("run", workflow, "--local");
+
+        Assert.AreEqual(ExitCodes.WorkflowFailed, result.ExitCode, result.Output + result.Error);
+        StringAssert.Contains(result.Output, "failed");
+        StringAssert.Contains(result.Output, "broken on purpose");
+    }
+
+    [TestMethod]
+    public async Task AnInvalidWorkflowGivesExitTwoWithItsProblems()
+    {
+        using var folder = new TemporaryFolder();
+        var workflow = folder.Write("broken.json", "{ \"WorkflowName\": \"x\" }");
+
+        var result = await RunAsync("run", workflow, "--local");
+
+        Assert.AreEqual(ExitCodes.BadInput, result.ExitCode);
+        StringAssert.Contains(result.Error, "broken.json");
+    }
+
+    [TestMethod]
+    public async Task WithoutLocalTheVerbSaysWhereToRun()
+    {
+        var result = await RunAsync("run", IntegrationWorkflow);
+
+        Assert.AreEqual(ExitCodes.BadInput, result.ExitCode);
+        StringAssert.Contains(result.Error, "--local");
+    }
+
+    [TestMethod]
+    public async Task AnEndpointWithoutCredentialsGivesExitTwoNamingTheVariable()
+    {
+        using var folder = new TemporaryFolder();
+        var store = "NoCreds" + Guid.NewGuid().ToString("N")[..8];
+        var workflow = folder.Write("workflows/NoCreds.json", WorkflowJson("NoCreds", store));
+
+        var result = await RunAsync("run", workflow, "--local", "--s3-endpoint", "http://127.0.0.1:9");
+
+        Assert.AreEqual(ExitCodes.BadInput, result.ExitCode, result.Error);
+        StringAssert.Contains(result.Error, $"{store}_AccessKey");
+    }
+
+    [TestMethod]
+    public async Task AnUnreachableEndpointGivesExitThree()
+    {
+        using var folder = new TemporaryFolder();
+        var store = "Unreachable" + Guid.NewGuid().ToString("N")[..8];
+        Environment.SetEnvironmentVariable($"{store}_AccessKey", "key");
+        Environment.SetEnvironmentVariable($"{store}_SecretKey", "secret");
+        try
+        {
+            var workflow = folder.Write("workflows/Unreachable.json", WorkflowJson("Unreachable", store));
+
+            var result = await RunAsync("run", workflow, "--local", "--s3-endpoint", "http://127.0.0.1:9");
+
+            Assert.AreEqual(ExitCodes.EnvironmentProblem, result.ExitCode, result.Error);
+            Assert.DoesNotContain("secret", result.Error);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable($"{store}_AccessKey", null);
+            Environment.SetEnvironmentVariable($"{store}_SecretKey", null);
+        }
+    }
+
+    private static string WorkflowJson(string name, string store) => new JsonObject
+    {
+        ["WorkflowName"] = name,
+        ["FunctionInvoke"] = "first",
+        ["DefaultDataStore"] = store,
+        ["ComputeServers"] = new JsonObject
+        {
+            ["GH"] = new JsonObject { ["FaaSType"] = "GitHubActions", ["UserName"] = "u", ["ActionRepoName"] = "r", ["Branch"] = "main", ["UseSecretStore"] = true },
+        },
+        ["DataStores"] = new JsonObject { [store] = new JsonObject { ["Bucket"] = name.ToLowerInvariant() + "-bucket", ["Region"] = "us-east-1" } },
+        ["ActionList"] = new JsonObject
+        {
+            ["first"] = new JsonObject { ["FaaSServer"] = "GH", ["FunctionName"] = "first", ["Type"] = "Python" },
+        },
+        ["FunctionGitRepo"] = new JsonObject { ["first"] = $"owner/repo/functions/{name}" },
+    }.ToJsonString();
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var root = new RootCommand();
+        foreach (var command in CliCommands.All())
+        {
+            root.Subcommands.Add(command);
+        }
+
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    private sealed class TemporaryFolder : IDisposable
+    {
+        private readonly string root = Directory.CreateTempSubdirectory("faasr-it-run-cli-").FullName;
+
+        public string Write(string relativePath, string text)
+        {
+            var path = Path.Combine(root, relativePath);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, text);
+            return path;
+        }
+
+        public void Dispose() => Directory.Delete(root, recursive: true);
+    }
+}
