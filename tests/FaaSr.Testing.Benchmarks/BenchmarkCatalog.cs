@@ -9,6 +9,7 @@ internal static class BenchmarkCatalog
     private static readonly Dictionary<string, (string Description, Func<string[], CancellationToken, Task<int>> Run)> Benchmarks = new(StringComparer.OrdinalIgnoreCase)
     {
         [GraphBenchmark.Name] = (GraphBenchmark.Description, GraphBenchmark.RunAsync),
+        [ExecutorBenchmark.Name] = (ExecutorBenchmark.Description, ExecutorBenchmark.RunAsync),
     };
 
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
