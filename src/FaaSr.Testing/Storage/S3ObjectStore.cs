@@ -250,6 +250,12 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(validFor, TimeSpan.Zero);
+        if (connection.IsAnonymous)
+        {
+            // Nothing to sign with (and the SDK cannot presign anonymously): a public bucket needs no signature.
+            return UnsignedObjectUrl(key);
+        }
+
         var request = new GetPreSignedUrlRequest
         {
             BucketName = Bucket,
@@ -266,6 +272,14 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
         {
             throw Failure($"Presign{verb}", key, 1, exception.Message, exception);
         }
+    }
+
+    private Uri UnsignedObjectUrl(string key)
+    {
+        var escapedKey = string.Join('/', key.Split('/').Select(Uri.EscapeDataString));
+        return connection.ServiceUrl is { } serviceUrl
+            ? new Uri($"{serviceUrl.GetLeftPart(UriPartial.Authority)}{serviceUrl.AbsolutePath.TrimEnd('/')}/{Uri.EscapeDataString(Bucket)}/{escapedKey}")
+            : new Uri($"https://{Bucket}.s3.{connection.Region}.amazonaws.com/{escapedKey}");
     }
 
     private static async Task<byte[]> ReadBodyAsync(GetObjectResponse response, CancellationToken cancellationToken)

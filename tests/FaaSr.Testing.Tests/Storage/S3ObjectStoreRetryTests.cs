@@ -1,0 +1,211 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using FaaSr.Testing.Storage;
+using FaaSr.Testing.Tests.Support;
+
+namespace FaaSr.Testing.Tests.Storage;
+
+[TestClass]
+public sealed class S3ObjectStoreRetryTests(TestContext testContext)
+{
+    private const string Secret = "retry-test-secret-value";
+
+    private static readonly RetrySettings QuickRetries =
+        new(MaxAttempts: 4, BaseDelay: TimeSpan.FromMilliseconds(10), MaxDelay: TimeSpan.FromMilliseconds(50), UseJitter: true);
+
+    private CancellationToken Cancellation => testContext.CancellationToken;
+
+    [TestMethod]
+    [DataRow(ProxyFault.SlowDown)]
+    [DataRow(ProxyFault.InternalError)]
+    [DataRow(ProxyFault.ResetConnection)]
+    public async Task ATransientFaultIsRetriedAndTheReadSucceeds(ProxyFault fault)
+    {
+        var shared = await SharedS3.NewBucketAsync("retry-read", Cancellation);
+        await shared.PutTextAsync("k", "value", Cancellation);
+        await using var proxy = FaultInjectingProxy.Start(await UpstreamAsync(), fault, fault);
+        using var store = StoreBehind(proxy, shared.Bucket);
+
+        var text = await store.GetTextAsync("k", Cancellation);
+
+        Assert.AreEqual("value", text);
+        Assert.AreEqual(3, proxy.RequestCount, "Two faulted attempts, then the one that succeeded.");
+    }
+
+    [TestMethod]
+    public async Task ATransientFaultOnAnUploadIsRetriedWithTheWholeBody()
+    {
+        var shared = await SharedS3.NewBucketAsync("retry-put", Cancellation);
+        await using var proxy = FaultInjectingProxy.Start(await UpstreamAsync(), ProxyFault.SlowDown);
+        using var store = StoreBehind(proxy, shared.Bucket);
+        var content = new byte[100_000];
+        new Random(7).NextBytes(content);
+
+        await store.PutAsync("uploaded", content, Cancellation);
+
+        CollectionAssert.AreEqual(content, await shared.GetAsync("uploaded", Cancellation));
+        Assert.AreEqual(2, proxy.RequestCount);
+    }
+
+    [TestMethod]
+    public async Task ARequestThatTimesOutIsRetried()
+    {
+        var shared = await SharedS3.NewBucketAsync("retry-timeout", Cancellation);
+        await shared.PutTextAsync("k", "late but right", Cancellation);
+        await using var proxy = FaultInjectingProxy.Start(await UpstreamAsync(), ProxyFault.NoAnswer);
+        using var store = StoreBehind(proxy, shared.Bucket, TimeSpan.FromMilliseconds(500));
+
+        Assert.AreEqual("late but right", await store.GetTextAsync("k", Cancellation));
+        Assert.AreEqual(2, proxy.RequestCount);
+    }
+
+    [TestMethod]
+    public async Task AListingRetriesTheFaultedPageOnly()
+    {
+        var shared = await SharedS3.NewBucketAsync("retry-list", Cancellation);
+        foreach (var key in new[] { "a", "b", "c" })
+        {
+            await shared.PutTextAsync(key, key, Cancellation);
+        }
+
+        await using var proxy = FaultInjectingProxy.Start(await UpstreamAsync(), ProxyFault.SlowDown);
+        using var store = StoreBehind(proxy, shared.Bucket, listPageSize: 2);
+
+        var keys = new List<string>();
+        await foreach (var item in store.ListAsync(string.Empty, Cancellation))
+        {
+            keys.Add(item.Key);
+        }
+
+        CollectionAssert.AreEqual(new[] { "a", "b", "c" }, keys);
+        Assert.AreEqual(3, proxy.RequestCount, "One faulted page request, then two pages.");
+    }
+
+    [TestMethod]
+    public async Task AnAbsentKeyIsAnsweredAfterExactlyOneAttempt()
+    {
+        var shared = await SharedS3.NewBucketAsync("retry-absent", Cancellation);
+        await using var proxy = FaultInjectingProxy.Start(await UpstreamAsync());
+        using var store = StoreBehind(proxy, shared.Bucket);
+
+        Assert.IsNull(await store.GetAsync("missing", Cancellation));
+        Assert.AreEqual(1, proxy.RequestCount);
+        Assert.IsFalse(await store.ExistsAsync("missing", Cancellation));
+        Assert.AreEqual(2, proxy.RequestCount);
+        Assert.IsNull(await store.GetFromAsync("missing", 10, Cancellation));
+        Assert.AreEqual(3, proxy.RequestCount);
+    }
+
+    [TestMethod]
+    public async Task PersistentFaultsThrowAfterTheConfiguredAttemptsNamingBucketAndKey()
+    {
+        var shared = await SharedS3.NewBucketAsync("retry-gives-up", Cancellation);
+        await using var proxy = FaultInjectingProxy.Start(
+            await UpstreamAsync(), ProxyFault.SlowDown, ProxyFault.SlowDown, ProxyFault.SlowDown, ProxyFault.SlowDown);
+        using var store = StoreBehind(proxy, shared.Bucket);
+
+        var failure = await Assert.ThrowsExactlyAsync<ObjectStoreException>(() => store.GetAsync("wanted/key", Cancellation));
+
+        Assert.AreEqual(4, proxy.RequestCount);
+        Assert.AreEqual(4, failure.Attempts);
+        Assert.AreEqual("GetObject", failure.Operation);
+        Assert.AreEqual(shared.Bucket, failure.Bucket);
+        Assert.AreEqual("wanted/key", failure.Key);
+        StringAssert.Contains(failure.Message, "'wanted/key'");
+        StringAssert.Contains(failure.Message, shared.Bucket);
+        StringAssert.Contains(failure.Message, "SlowDown");
+    }
+
+    [TestMethod]
+    public async Task AClosedPortThrowsAfterEveryAttemptFailsWithoutLeakingTheSecret()
+    {
+        var connection = new S3Connection(new Uri($"http://127.0.0.1:{UnusedPort()}"), "us-east-1", "S3RVER", Secret);
+        using var store = new S3ObjectStore(connection, "bucket", new S3ObjectStoreOptions { Retry = QuickRetries });
+
+        var failure = await Assert.ThrowsExactlyAsync<ObjectStoreException>(() => store.PutTextAsync("k", "v", Cancellation));
+
+        Assert.AreEqual(4, failure.Attempts);
+        Assert.AreEqual("PutObject", failure.Operation);
+        StringAssert.Contains(failure.Message, "after 4 attempt(s)");
+        Assert.DoesNotContain(Secret, failure.ToString());
+        Assert.DoesNotContain(Secret, store.ToString());
+    }
+
+    [TestMethod]
+    public async Task WithoutRetriesTheFirstFaultIsThrown()
+    {
+        var shared = await SharedS3.NewBucketAsync("retry-none", Cancellation);
+        await using var proxy = FaultInjectingProxy.Start(await UpstreamAsync(), ProxyFault.SlowDown);
+        using var store = new S3ObjectStore(
+            ProxyConnection(proxy), shared.Bucket, new S3ObjectStoreOptions { Retry = RetrySettings.None });
+
+        var failure = await Assert.ThrowsExactlyAsync<ObjectStoreException>(() => store.ExistsAsync("k", Cancellation));
+
+        Assert.AreEqual(1, failure.Attempts);
+        Assert.AreEqual(1, proxy.RequestCount);
+    }
+
+    [TestMethod]
+    public async Task BackoffWaitsBetweenAttempts()
+    {
+        var shared = await SharedS3.NewBucketAsync("retry-backoff", Cancellation);
+        await shared.PutTextAsync("k", "v", Cancellation);
+        await using var proxy = FaultInjectingProxy.Start(await UpstreamAsync(), ProxyFault.SlowDown, ProxyFault.SlowDown);
+        var slowRetries = new RetrySettings(3, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), UseJitter: false);
+        using var store = new S3ObjectStore(ProxyConnection(proxy), shared.Bucket, new S3ObjectStoreOptions { Retry = slowRetries });
+
+        var clock = Stopwatch.StartNew();
+        await store.GetAsync("k", Cancellation);
+
+        // 200 ms, then 400 ms without jitter.
+        Assert.IsGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(550), clock.Elapsed);
+    }
+
+    [TestMethod]
+    public async Task CancellationStopsRetryingAndIsNotWrapped()
+    {
+        var shared = await SharedS3.NewBucketAsync("retry-cancel", Cancellation);
+        await using var proxy = FaultInjectingProxy.Start(await UpstreamAsync(), ProxyFault.NoAnswer);
+        using var store = StoreBehind(proxy, shared.Bucket);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
+        cancel.CancelAfter(TimeSpan.FromMilliseconds(300));
+
+        await Assert.ThrowsAsync<OperationCanceledException>(() => store.GetAsync("k", cancel.Token));
+        Assert.AreEqual(1, proxy.RequestCount);
+    }
+
+    [TestMethod]
+    public void InvalidRetrySettingsAreRejected()
+    {
+        var connection = new S3Connection(new Uri("http://127.0.0.1:1"), "us-east-1", null, null);
+
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(
+            () => new S3ObjectStore(connection, "b", new S3ObjectStoreOptions { Retry = RetrySettings.Default with { MaxAttempts = 0 } }));
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(
+            () => new S3ObjectStore(connection, "b", new S3ObjectStoreOptions { ListPageSize = 1001 }));
+    }
+
+    private static async Task<Uri> UpstreamAsync() =>
+        (await SharedS3.GetConnectionAsync(CancellationToken.None)).ServiceUrl!;
+
+    private static S3Connection ProxyConnection(FaultInjectingProxy proxy) =>
+        new(proxy.Url, "us-east-1", "S3RVER", "S3RVER");
+
+    private static S3ObjectStore StoreBehind(
+        FaultInjectingProxy proxy, string bucket, TimeSpan? requestTimeout = null, int listPageSize = 1000) =>
+        new(ProxyConnection(proxy), bucket, new S3ObjectStoreOptions
+        {
+            Retry = QuickRetries,
+            RequestTimeout = requestTimeout ?? TimeSpan.FromSeconds(10),
+            ListPageSize = listPageSize,
+        });
+
+    private static int UnusedPort()
+    {
+        // Bind and release: nothing listens there afterwards, so connections are refused.
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)socket.LocalEndPoint!).Port;
+    }
+}
