@@ -6,16 +6,21 @@ namespace FaaSr.Testing.Local;
 
 /// <summary>
 /// Kills a child process, tree and all, when this process is interrupted (SIGINT/Ctrl-C, SIGTERM) or exits,
-/// for as long as the guard is not disposed. The signal itself is not cancelled: its default action still runs.
+/// for as long as the guard is not disposed, then runs the owner's last clean-up. The signal itself is not cancelled:
+/// its default action still runs.
 /// </summary>
 internal sealed class ChildProcessGuard : IDisposable
 {
     private readonly Process process;
+    private readonly Action cleanUpAfterKill;
     private readonly PosixSignalRegistration[] signalRegistrations;
 
-    public ChildProcessGuard(Process process)
+    /// <param name="process">The started child process.</param>
+    /// <param name="cleanUpAfterKill">Runs after the kill on a signal or at exit (not on <see cref="KillTree"/>).</param>
+    public ChildProcessGuard(Process process, Action cleanUpAfterKill)
     {
         this.process = process;
+        this.cleanUpAfterKill = cleanUpAfterKill;
         signalRegistrations =
         [
             PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal),
@@ -49,7 +54,13 @@ internal sealed class ChildProcessGuard : IDisposable
         }
     }
 
-    private void OnSignal(PosixSignalContext context) => KillTree();
+    private void OnSignal(PosixSignalContext context) => KillAndCleanUp();
 
-    private void OnProcessExit(object? sender, EventArgs e) => KillTree();
+    private void OnProcessExit(object? sender, EventArgs e) => KillAndCleanUp();
+
+    private void KillAndCleanUp()
+    {
+        KillTree();
+        cleanUpAfterKill();
+    }
 }

@@ -7,8 +7,9 @@ namespace FaaSr.Testing.Local;
 
 /// <summary>
 /// An s3rver process on 127.0.0.1 with its own data folder. It is stopped, process tree and all, on dispose, on a
-/// failed start, on SIGINT/SIGTERM and when this process exits; node also exits by itself when this process dies
-/// without warning, because it watches its standard input, which only this process holds open.
+/// failed start, on SIGINT/SIGTERM and when this process exits (the temporary data folder goes too); node also exits
+/// by itself when this process dies without warning (SIGKILL), because it watches its standard input, which only this
+/// process holds open.
 /// </summary>
 public sealed partial class LocalS3Server : IAsyncDisposable
 {
@@ -102,7 +103,8 @@ public sealed partial class LocalS3Server : IAsyncDisposable
                 throw new LocalS3ServerException($"Cannot start '{node}' to run s3rver: {exception.Message}", exception);
             }
 
-            guard = new ChildProcessGuard(process);
+            var deleteOnInterrupt = ownsDataDirectory && !options.KeepDataDirectory;
+            guard = new ChildProcessGuard(process, () => DeleteDirectoryWhileExiting(deleteOnInterrupt ? dataDirectory : null));
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
 
@@ -321,6 +323,24 @@ public sealed partial class LocalS3Server : IAsyncDisposable
         if (Directory.Exists(directory))
         {
             Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static void DeleteDirectoryWhileExiting(string? directory)
+    {
+        if (directory is null)
+        {
+            return;
+        }
+
+        try
+        {
+            DeleteDirectory(directory);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // This process is going away: stderr is the last place left to tell anyone.
+            Console.Error.WriteLine($"faasr-it: could not delete the s3rver data folder '{directory}': {exception.Message}");
         }
     }
 

@@ -78,6 +78,45 @@ public sealed class S3ObjectStoreTests(TestContext testContext)
     }
 
     [TestMethod]
+    public async Task ListingAMissingBucketThrowsNamingIt()
+    {
+        var connection = await SharedS3.GetConnectionAsync(Cancellation);
+        var bucket = SharedS3.UniqueBucketName("never-created");
+        using var store = new S3ObjectStore(connection, bucket);
+
+        var failure = await Assert.ThrowsExactlyAsync<ObjectStoreException>(async () =>
+        {
+            await foreach (var unused in store.ListAsync("x/", Cancellation))
+            {
+                Assert.Fail($"Listed '{unused.Key}' in a bucket that does not exist.");
+            }
+        });
+
+        StringAssert.Contains(failure.Message, bucket);
+        StringAssert.Contains(failure.Message, "NoSuchBucket");
+    }
+
+    [TestMethod]
+    [DataRow("wf/run-1/f(3).done")]
+    [DataRow("with space/and+plus/ünïcødé ✓.txt")]
+    [DataRow("symbols/a=b&c;d,e@f$g'h!i~j*k.txt")]
+    public async Task KeysWithSpecialCharactersWorkEverywhere(string key)
+    {
+        var store = await SharedS3.NewBucketAsync("special-keys", Cancellation);
+        using var http = new HttpClient();
+
+        await store.PutTextAsync(key, "content", Cancellation);
+
+        Assert.AreEqual("content", await store.GetTextAsync(key, Cancellation));
+        Assert.AreEqual("tent", await store.GetTextFromAsync(key, 3, Cancellation));
+        Assert.IsTrue(await store.ExistsAsync(key, Cancellation));
+        CollectionAssert.AreEqual(new[] { key }, (await ListAsync(store, string.Empty)).Select(o => o.Key).ToArray());
+        Assert.AreEqual("content", await http.GetStringAsync(store.PresignGet(key, TimeSpan.FromMinutes(1)), Cancellation));
+        await store.DeleteAsync(key, Cancellation);
+        Assert.IsFalse(await store.ExistsAsync(key, Cancellation));
+    }
+
+    [TestMethod]
     public async Task ExistsTellsPresentFromAbsent()
     {
         var store = await SharedS3.NewBucketAsync("exists", Cancellation);
