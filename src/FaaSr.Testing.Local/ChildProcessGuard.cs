@@ -12,12 +12,12 @@ namespace FaaSr.Testing.Local;
 internal sealed class ChildProcessGuard : IDisposable
 {
     private readonly Process process;
-    private readonly Action cleanUpAfterKill;
+    private readonly Action? cleanUpAfterKill;
     private readonly PosixSignalRegistration[] signalRegistrations;
 
     /// <param name="process">The started child process.</param>
     /// <param name="cleanUpAfterKill">Runs after the kill on a signal or at exit (not on <see cref="KillTree"/>).</param>
-    public ChildProcessGuard(Process process, Action cleanUpAfterKill)
+    public ChildProcessGuard(Process process, Action? cleanUpAfterKill = null)
     {
         this.process = process;
         this.cleanUpAfterKill = cleanUpAfterKill;
@@ -61,6 +61,6 @@ internal sealed class ChildProcessGuard : IDisposable
     private void KillAndCleanUp()
     {
         KillTree();
-        cleanUpAfterKill();
+        cleanUpAfterKill?.Invoke();
     }
 }
