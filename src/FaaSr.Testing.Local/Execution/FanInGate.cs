@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using FaaSr.Testing.Workflows;
 
 namespace FaaSr.Testing.Local.Execution;
 
@@ -14,6 +15,14 @@ internal static class FanInGate
     /// <returns>Null when this start runs the action; otherwise why it stops.</returns>
     public static async Task<string?> TryPassAsync(LocalRunContext run, string action, CancellationToken cancellationToken)
     {
+        // A predecessor this run has not finished cannot have a .done yet: stop without asking S3 (a wide fan-in is
+        // started once per predecessor, and all but the last starts stop here).
+        var unfinished = run.Graph.PredecessorInstancesOf(action).FirstOrDefault(p => !run.CompletionWritten(p));
+        if (unfinished is not null)
+        {
+            return MissingDone(unfinished);
+        }
+
         var done = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var entry in run.LoggingStore.ListAsync(run.Folder.CompletionsPrefix, cancellationToken))
         {
@@ -23,7 +32,7 @@ internal static class FanInGate
         var missing = run.Graph.PredecessorInstancesOf(action).FirstOrDefault(p => !done.Contains(run.Folder.DoneKey(p)));
         if (missing is not null)
         {
-            return $"Missing .done file for predecessor: {missing.CompletionName} (this start of the fan-in stopped).";
+            return MissingDone(missing);
         }
 
         var key = run.Folder.CandidateKey(action);
@@ -51,4 +60,7 @@ internal static class FanInGate
             gate.Release();
         }
     }
+
+    private static string MissingDone(FunctionInstance predecessor) =>
+        $"Missing .done file for predecessor: {predecessor.CompletionName} (this start of the fan-in stopped).";
 }

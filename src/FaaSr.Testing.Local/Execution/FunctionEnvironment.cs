@@ -15,15 +15,7 @@ internal static class FunctionEnvironment
 
     public static IReadOnlyDictionary<string, string> For(WorkflowDocument document, IReadOnlyDictionary<string, string> configured)
     {
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in ProcessEssentials)
-        {
-            if (Environment.GetEnvironmentVariable(name) is { } value)
-            {
-                environment[name] = value;
-            }
-        }
-
+        var environment = Essentials();
         var names = document.Secrets.Concat(document.DataStores.Keys.SelectMany(store => new[] { $"{store}_AccessKey", $"{store}_SecretKey" }));
         foreach (var name in names)
         {
@@ -36,4 +28,18 @@ internal static class FunctionEnvironment
         return environment;
     }
 
+    /// <summary>The variables any process needs (PATH, HOME, locale, temp folders) as this process has them.</summary>
+    public static Dictionary<string, string> Essentials()
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in ProcessEssentials)
+        {
+            if (Environment.GetEnvironmentVariable(name) is { } value)
+            {
+                environment[name] = value;
+            }
+        }
+
+        return environment;
+    }
 }

@@ -3,7 +3,7 @@ using FaaSr.Testing.Workflows;
 namespace FaaSr.Testing.Local.Execution;
 
 /// <summary>The runtime for each function language in one run.</summary>
-internal sealed class FunctionRuntimes(IFunctionRuntime python)
+internal sealed class FunctionRuntimes(IFunctionRuntime python) : IAsyncDisposable
 {
     private readonly IFunctionRuntime r = new UnavailableRuntime(FunctionLanguage.R, RUnavailableReason());
     private readonly IFunctionRuntime julia = new UnavailableRuntime(
@@ -16,6 +16,14 @@ internal sealed class FunctionRuntimes(IFunctionRuntime python)
         FunctionLanguage.Julia => julia,
         _ => throw new ArgumentOutOfRangeException(nameof(language), language, "Unknown function language."),
     };
+
+    public async ValueTask DisposeAsync()
+    {
+        if (python is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync();
+        }
+    }
 
     private static string RUnavailableReason()
     {

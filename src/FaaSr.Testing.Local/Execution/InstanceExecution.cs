@@ -87,6 +87,7 @@ internal sealed class InstanceExecution(LocalRunContext run, FunctionInstance in
         }
 
         await run.LoggingStore.PutAsync(run.Folder.DoneKey(instance), "True"u8.ToArray(), cancellationToken);
+        run.MarkCompletionWritten(instance);
         outcome = outcome with { CompletionWrittenAt = run.Clock.GetUtcNow() };
         log.Write(FaaSrLogLevel.DEBUG, Executor, $"Put function_completions/{instance.CompletionName}.done file in S3");
 

@@ -40,31 +40,28 @@ public sealed class LocalExecutor(LocalExecutorOptions options)
         var runFolder = Path.Combine(Options.WorkDirectoryRoot ?? Path.GetTempPath(), $"faasr-it-run-{Guid.NewGuid():N}");
         Directory.CreateDirectory(runFolder);
         FunctionRpcServer? rpcServer = null;
+        FunctionRuntimes? runtimes = null;
         try
         {
             IFunctionRuntime pythonRuntime = python is null
                 ? new UnavailableRuntime(FunctionLanguage.Python, "This workflow has no Python actions.")
-                : await PythonRuntime.CreateAsync(python, runFolder, Options.Clock, cancellationToken);
+                : await PythonRuntime.CreateAsync(python, runFolder, Options.UsePythonForkServer, Options.Clock, cancellationToken);
+            runtimes = new FunctionRuntimes(pythonRuntime);
             rpcServer = FunctionRpcServer.Start();
-            var context = new LocalRunContext(graph, identity, Options, sources, new FunctionRuntimes(pythonRuntime), rpcServer, runFolder);
+            var context = new LocalRunContext(graph, identity, Options, sources, runtimes, rpcServer, runFolder);
             var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var coordinator = new RunCoordinator(context, cancellation.Token);
             coordinator.Start();
-            return new LocalRun(identity, folder, FinishAsync(coordinator.Completion, rpcServer, runFolder), cancellation);
+            return new LocalRun(identity, folder, FinishAsync(coordinator.Completion, runtimes, rpcServer, runFolder), cancellation);
         }
         catch
         {
-            if (rpcServer is not null)
-            {
-                await rpcServer.DisposeAsync();
-            }
-
-            RemoveRunFolder(runFolder);
+            await StopAsync(runtimes, rpcServer, runFolder);
             throw;
         }
     }
 
-    private async Task<LocalRunResult> FinishAsync(Task<LocalRunResult> completion, FunctionRpcServer rpcServer, string runFolder)
+    private async Task<LocalRunResult> FinishAsync(Task<LocalRunResult> completion, FunctionRuntimes runtimes, FunctionRpcServer rpcServer, string runFolder)
     {
         try
         {
@@ -72,9 +69,23 @@ public sealed class LocalExecutor(LocalExecutorOptions options)
         }
         finally
         {
-            await rpcServer.DisposeAsync();
-            RemoveRunFolder(runFolder);
+            await StopAsync(runtimes, rpcServer, runFolder);
         }
+    }
+
+    private async Task StopAsync(FunctionRuntimes? runtimes, FunctionRpcServer? rpcServer, string runFolder)
+    {
+        if (runtimes is not null)
+        {
+            await runtimes.DisposeAsync();
+        }
+
+        if (rpcServer is not null)
+        {
+            await rpcServer.DisposeAsync();
+        }
+
+        RemoveRunFolder(runFolder);
     }
 
     private Task<PythonInterpreter> InterpreterAsync(CancellationToken cancellationToken)

@@ -38,6 +38,12 @@ public sealed record LocalExecutorOptions
     /// <summary>The Python interpreter to start; null means python3 (python on Windows) found on PATH.</summary>
     public string? PythonInterpreter { get; init; }
 
+    /// <summary>
+    /// Fork each Python instance from one pre-started interpreter instead of starting a new one (much faster; each
+    /// instance is still its own process). Needs fork, so it is ignored on Windows.
+    /// </summary>
+    public bool UsePythonForkServer { get; init; } = !OperatingSystem.IsWindows();
+
     /// <summary>Wait this long between a dispatch and the successor's start, to behave more like a cloud run.</summary>
     public TimeSpan DispatchDelay { get; init; } = TimeSpan.Zero;
 

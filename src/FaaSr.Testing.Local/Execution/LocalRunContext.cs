@@ -16,6 +16,7 @@ internal sealed class LocalRunContext(
 {
     private readonly ConcurrentDictionary<string, IObjectStore> stores = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> fanInLocks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> completionsWritten = new(StringComparer.Ordinal);
     private long jobNumber = 1000;
 
     public WorkflowGraph Graph { get; } = graph;
@@ -47,6 +48,11 @@ internal sealed class LocalRunContext(
 
     /// <summary>The in-process stand-in for FaaSr's S3 spin lock on an action's candidate file.</summary>
     public SemaphoreSlim FanInLock(string action) => fanInLocks.GetOrAdd(action, _ => new SemaphoreSlim(1, 1));
+
+    /// <summary>Notes that this run wrote the instance's .done object.</summary>
+    public void MarkCompletionWritten(FunctionInstance instance) => completionsWritten[instance.Name] = true;
+
+    public bool CompletionWritten(FunctionInstance instance) => completionsWritten.ContainsKey(instance.Name);
 
     public long NextJobNumber() => Interlocked.Increment(ref jobNumber);
 }

@@ -1,28 +1,29 @@
-using System.Reflection;
 using System.Text.Json.Nodes;
 using FaaSr.Testing.Workflows;
 
 namespace FaaSr.Testing.Local.Execution;
 
 /// <summary>
-/// Runs Python functions: one interpreter process per instance, started with -S on the embedded entry script, with
-/// the embedded FaaSr_py client package on PYTHONPATH. Byte code is cached in the run's folder, never beside the
-/// user's code.
+/// Runs Python functions, one process per instance: forked from a pre-started interpreter (<see cref="PythonForkServer"/>)
+/// or started afresh with -S on the embedded entry script. The embedded FaaSr_py client package is on PYTHONPATH;
+/// byte code is cached in the run's folder, never beside the user's code.
 /// </summary>
-internal sealed class PythonRuntime : IFunctionRuntime
+internal sealed class PythonRuntime : IFunctionRuntime, IAsyncDisposable
 {
     private const string ResourcePrefix = "FaaSr.Testing.Local.Python/";
     private const string EntryScript = "faasr_local_entry.py";
     private readonly PythonInterpreter interpreter;
+    private readonly IReadOnlyDictionary<string, string> pythonVariables;
     private readonly string runtimeFolder;
-    private readonly string bytecodeFolder;
+    private readonly PythonForkServer? forkServer;
     private readonly TimeProvider clock;
 
-    private PythonRuntime(PythonInterpreter interpreter, string runtimeFolder, string bytecodeFolder, TimeProvider clock)
+    private PythonRuntime(PythonInterpreter interpreter, IReadOnlyDictionary<string, string> pythonVariables, string runtimeFolder, PythonForkServer? forkServer, TimeProvider clock)
     {
         this.interpreter = interpreter;
+        this.pythonVariables = pythonVariables;
         this.runtimeFolder = runtimeFolder;
-        this.bytecodeFolder = bytecodeFolder;
+        this.forkServer = forkServer;
         this.clock = clock;
     }
 
@@ -30,15 +31,14 @@ internal sealed class PythonRuntime : IFunctionRuntime
 
     public string? UnavailableReason => null;
 
-    /// <summary>Writes the embedded Python files under <paramref name="runFolder"/> and returns the runtime.</summary>
-    public static async Task<PythonRuntime> CreateAsync(PythonInterpreter interpreter, string runFolder, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>Writes the embedded Python files under <paramref name="runFolder"/> and, if asked, starts the fork server.</summary>
+    public static async Task<PythonRuntime> CreateAsync(PythonInterpreter interpreter, string runFolder, bool useForkServer, TimeProvider clock, CancellationToken cancellationToken)
     {
         var runtimeFolder = Path.Combine(runFolder, "python");
         var assembly = typeof(PythonRuntime).Assembly;
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)))
         {
-            var relative = name[ResourcePrefix.Length..].Replace('\\', '/');
-            var target = Path.Combine(runtimeFolder, relative);
+            var target = Path.Combine(runtimeFolder, name[ResourcePrefix.Length..].Replace('\\', '/'));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             await using var source = assembly.GetManifestResourceStream(name)!;
             await using var file = File.Create(target);
@@ -50,17 +50,35 @@ internal sealed class PythonRuntime : IFunctionRuntime
             throw new InvalidOperationException($"The embedded Python entry {EntryScript} is missing from {assembly.GetName().Name}.");
         }
 
-        return new PythonRuntime(interpreter, runtimeFolder, Path.Combine(runFolder, "pycache"), clock);
+        var pythonVariables = new Dictionary<string, string>
+        {
+            ["PYTHONPATH"] = runtimeFolder,
+            ["PYTHONPYCACHEPREFIX"] = Path.Combine(runFolder, "pycache"),
+            ["PYTHONIOENCODING"] = "utf-8",
+        };
+        PythonForkServer? forkServer = null;
+        if (useForkServer && !OperatingSystem.IsWindows())
+        {
+            var environment = FunctionEnvironment.Essentials();
+            foreach (var (name, value) in pythonVariables)
+            {
+                environment[name] = value;
+            }
+
+            forkServer = await PythonForkServer.StartAsync(interpreter, runtimeFolder, environment, cancellationToken);
+        }
+
+        return new PythonRuntime(interpreter, pythonVariables, runtimeFolder, forkServer, clock);
     }
 
     public Task<ProcessExit> RunAsync(FunctionLaunch launch, CancellationToken cancellationToken)
     {
-        var environment = new Dictionary<string, string>(launch.Environment)
+        var environment = new Dictionary<string, string>(launch.Environment);
+        foreach (var (name, value) in pythonVariables)
         {
-            ["PYTHONPATH"] = runtimeFolder,
-            ["PYTHONPYCACHEPREFIX"] = bytecodeFolder,
-            ["PYTHONIOENCODING"] = "utf-8",
-        };
+            environment[name] = value;
+        }
+
         var invocation = new JsonObject
         {
             ["FunctionName"] = launch.FunctionName,
@@ -69,6 +87,12 @@ internal sealed class PythonRuntime : IFunctionRuntime
             ["Files"] = new JsonArray(launch.Source.Files.Select(f => (JsonNode?)f).ToArray()),
             ["SitePackages"] = new JsonArray(interpreter.SitePackages.Select(f => (JsonNode?)f).ToArray()),
         };
+        if (forkServer is not null)
+        {
+            var outputFile = launch.WorkingDirectory.TrimEnd(Path.DirectorySeparatorChar) + ".output.txt";
+            return forkServer.RunAsync(launch, invocation, environment, outputFile, clock, cancellationToken);
+        }
+
         var process = new ProcessLaunch(
             interpreter.Executable,
             ["-S", Path.Combine(runtimeFolder, EntryScript)],
@@ -79,5 +103,13 @@ internal sealed class PythonRuntime : IFunctionRuntime
             TimeLimit = launch.TimeLimit,
         };
         return ChildProcess.RunAsync(process, clock, cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (forkServer is not null)
+        {
+            await forkServer.DisposeAsync();
+        }
     }
 }

@@ -9,9 +9,10 @@ public sealed partial class LocalExecutorCancellationTests(TestContext testConte
     private CancellationToken Cancellation => testContext.CancellationToken;
 
     [TestMethod]
-    [DataRow(false)]
-    [DataRow(true)]
-    public async Task CancellingARunKillsEveryFunctionProcessTree(bool byToken)
+    [DataRow(false, true, DisplayName = "dispose, fork server")]
+    [DataRow(true, true, DisplayName = "token, fork server")]
+    [DataRow(false, false, DisplayName = "dispose, fresh interpreter")]
+    public async Task CancellingARunKillsEveryFunctionProcessTree(bool byToken, bool forkServer)
     {
         await using var harness = await ExecutorHarness.CreateAsync("cancel", Cancellation);
         harness.AddFile("f.py", """
@@ -28,7 +29,7 @@ public sealed partial class LocalExecutorCancellationTests(TestContext testConte
             "first": { "FaaSServer": "GH", "FunctionName": "first", "Type": "Python" }
             """);
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
-        var run = await new LocalExecutor(harness.Options()).StartAsync(graph, cancellation.Token);
+        var run = await new LocalExecutor(harness.Options(o => o with { UsePythonForkServer = forkServer })).StartAsync(graph, cancellation.Token);
         int[] pids;
         await using (run)
         {

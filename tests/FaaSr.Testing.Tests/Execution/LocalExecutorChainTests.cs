@@ -9,7 +9,9 @@ public sealed partial class LocalExecutorChainTests(TestContext testContext)
     private CancellationToken Cancellation => testContext.CancellationToken;
 
     [TestMethod]
-    public async Task APlainChainRunsEveryActionAndLeavesFaaSrsObjects()
+    [DataRow(true, DisplayName = "forked from the fork server")]
+    [DataRow(false, DisplayName = "fresh interpreters")]
+    public async Task APlainChainRunsEveryActionAndLeavesFaaSrsObjects(bool forkServer)
     {
         await using var harness = await ExecutorHarness.CreateAsync("chain", Cancellation);
         harness.AddFile("first.py", """
@@ -33,7 +35,7 @@ public sealed partial class LocalExecutorChainTests(TestContext testContext)
             "second": { "FaaSServer": "GH", "FunctionName": "second", "Type": "Python", "Arguments": { "folder": "out" } }
             """);
 
-        var (run, result) = await harness.RunAsync(graph, Cancellation);
+        var (run, result) = await harness.RunAsync(graph, Cancellation, o => o with { UsePythonForkServer = forkServer });
 
         Assert.AreEqual(InstanceState.Completed, result["first"].State, result["first"].Reason);
         Assert.AreEqual(InstanceState.Completed, result["second"].State, result["second"].Reason);

@@ -112,7 +112,9 @@ public sealed class LocalExecutorFailureTests(TestContext testContext)
     }
 
     [TestMethod]
-    public async Task ANonZeroExitFailsWithoutDone()
+    [DataRow(true, DisplayName = "forked from the fork server")]
+    [DataRow(false, DisplayName = "fresh interpreter")]
+    public async Task ANonZeroExitFailsWithoutDone(bool forkServer)
     {
         await using var harness = await ExecutorHarness.CreateAsync("exit-code", Cancellation);
         harness.AddFile("f.py", """
@@ -126,7 +128,7 @@ public sealed class LocalExecutorFailureTests(TestContext testContext)
                 pass
             """);
 
-        var (run, result) = await harness.RunAsync(harness.Workflow(Chain), Cancellation);
+        var (run, result) = await harness.RunAsync(harness.Workflow(Chain), Cancellation, o => o with { UsePythonForkServer = forkServer });
 
         Assert.AreEqual(InstanceState.Failed, result["first"].State);
         StringAssert.Contains(result["first"].Reason, "about to leave", "The reason carries the process output.");
@@ -135,7 +137,9 @@ public sealed class LocalExecutorFailureTests(TestContext testContext)
     }
 
     [TestMethod]
-    public async Task ExceedingMaxRuntimeKillsTheFunctionAndFailsWithoutDone()
+    [DataRow(true, DisplayName = "forked from the fork server")]
+    [DataRow(false, DisplayName = "fresh interpreter")]
+    public async Task ExceedingMaxRuntimeKillsTheFunctionAndFailsWithoutDone(bool forkServer)
     {
         await using var harness = await ExecutorHarness.CreateAsync("max-runtime", Cancellation);
         harness.AddFile("f.py", """
@@ -153,7 +157,7 @@ public sealed class LocalExecutorFailureTests(TestContext testContext)
             """);
 
         var started = DateTimeOffset.UtcNow;
-        var (run, result) = await harness.RunAsync(graph, Cancellation);
+        var (run, result) = await harness.RunAsync(graph, Cancellation, o => o with { UsePythonForkServer = forkServer });
 
         Assert.IsLessThan(TimeSpan.FromSeconds(30), DateTimeOffset.UtcNow - started);
         Assert.AreEqual(InstanceState.Failed, result["first"].State);

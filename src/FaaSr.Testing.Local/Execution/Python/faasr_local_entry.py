@@ -1,8 +1,9 @@
 """Runs one FaaSr Python function for faasr-it's local executor (FaaSr's py_user_func_entry, as a process).
 
-Started as `python -S faasr_local_entry.py` with the invocation as JSON on stdin:
-{"FunctionName", "Arguments", "Folders", "Files", "SitePackages"}. It imports the function's files the way FaaSr
-walks them, calls the function with the arguments, and reports the return value or the error to the executor.
+`run(invocation)` takes {"FunctionName", "Arguments", "Folders", "Files", "SitePackages"}, imports the function's
+files the way FaaSr walks them, calls the function with the arguments, and reports the return value or the error to
+the executor, ending the process. Started as `python -S faasr_local_entry.py`, it reads the invocation as JSON on
+stdin; faasr_local_fork_server.py calls run() in a forked child instead.
 """
 import importlib
 import json
@@ -138,8 +139,7 @@ def load_file(module_name, path):
     return module
 
 
-def main():
-    invocation = json.loads(sys.stdin.read())
+def run(invocation):
     for folder in invocation.get("SitePackages", []):
         add_site_packages(folder)
 
@@ -174,4 +174,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    run(json.loads(sys.stdin.read()))

@@ -9,22 +9,22 @@ import os
 import socket
 import sys
 
-_PORT = int(os.environ.get("FAASR_LOCAL_RPC_PORT", "0"))
-_TOKEN = os.environ.get("FAASR_LOCAL_RPC_TOKEN", "")
-
 
 def _post(path, payload):
     """POST JSON to the executor and return (status, parsed JSON body); one connection per call."""
+    # Read at each call: a pre-started interpreter imports this module before it becomes an instance.
+    port = int(os.environ.get("FAASR_LOCAL_RPC_PORT", "0"))
+    token = os.environ.get("FAASR_LOCAL_RPC_TOKEN", "")
     body = json.dumps(payload).encode("utf-8")
     head = (
         f"POST /{path} HTTP/1.1\r\n"
-        f"Host: 127.0.0.1:{_PORT}\r\n"
-        f"Authorization: Bearer {_TOKEN}\r\n"
+        f"Host: 127.0.0.1:{port}\r\n"
+        f"Authorization: Bearer {token}\r\n"
         "Content-Type: application/json\r\n"
         f"Content-Length: {len(body)}\r\n"
         "Connection: close\r\n\r\n"
     ).encode("ascii")
-    with socket.create_connection(("127.0.0.1", _PORT)) as connection:
+    with socket.create_connection(("127.0.0.1", port)) as connection:
         connection.sendall(head + body)
         chunks = []
         while True:

@@ -1,0 +1,131 @@
+"""A pre-started Python interpreter that forks one process per function instance (Unix only).
+
+Starting an interpreter and importing the entry's modules costs tens of milliseconds; forking a process that has
+already done so costs a few. The executor writes one JSON request per line on stdin:
+{"Id", "WorkingDirectory", "Environment", "OutputFile", "Invocation"}. For each, this server forks a child that
+starts its own session, takes the instance's folder, environment and output file, and runs
+faasr_local_entry.run(invocation). It answers {"Id", "Pid"} when the child exists and {"Id", "Exit"} when it has
+ended. It exits when stdin closes.
+"""
+import json
+import os
+import select
+import signal
+import sys
+
+import faasr_local_entry
+from FaaSr_py.client import py_client_stubs  # noqa: F401 -- imported here so that children need not
+
+
+def send(message):
+    """One line per os.write, so that lines written from the SIGCHLD path never interleave."""
+    os.write(1, (json.dumps(message) + "\n").encode("utf-8"))
+
+
+def exit_code(error):
+    """The process exit code Python gives for an uncaught SystemExit."""
+    if error.code is None:
+        return 0
+    if isinstance(error.code, int):
+        return error.code & 0xFF
+    print(error.code, file=sys.stderr)
+    return 1
+
+
+def run_child(request, wakeup_pipe):
+    os.setsid()
+    signal.set_wakeup_fd(-1)
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    for fd in wakeup_pipe:
+        os.close(fd)
+    stdin = os.open(os.devnull, os.O_RDONLY)
+    output = os.open(request["OutputFile"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.dup2(stdin, 0)
+    os.dup2(output, 1)
+    os.dup2(output, 2)
+    os.close(stdin)
+    os.close(output)
+    os.chdir(request["WorkingDirectory"])
+    os.environ.clear()
+    os.environ.update(request["Environment"])
+    sys.argv = [faasr_local_entry.__file__]
+    code = 0
+    try:
+        faasr_local_entry.run(request["Invocation"])
+    except SystemExit as error:
+        code = exit_code(error)
+    except BaseException:
+        import traceback
+
+        traceback.print_exc()
+        code = 1
+    finally:
+        # What interpreter shutdown would do before the process ends.
+        try:
+            import atexit
+
+            atexit._run_exitfuncs()
+            if "threading" in sys.modules:
+                sys.modules["threading"]._shutdown()
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+    os._exit(code)
+
+
+def reap(children):
+    while children:
+        try:
+            pid, status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+        request_id = children.pop(pid, None)
+        if request_id is not None:
+            send({"Id": request_id, "Exit": os.waitstatus_to_exitcode(status)})
+
+
+def main():
+    invocation_site = json.loads(sys.argv[1]) if len(sys.argv) > 1 else []
+    for folder in invocation_site:
+        faasr_local_entry.add_site_packages(folder)
+
+    wake_read, wake_write = os.pipe()
+    os.set_blocking(wake_write, False)
+    signal.set_wakeup_fd(wake_write)
+    signal.signal(signal.SIGCHLD, lambda signum, frame: None)
+    children = {}
+    pending = b""
+    send({"Ready": True})
+    while True:
+        try:
+            ready, _, _ = select.select([0, wake_read], [], [])
+        except InterruptedError:
+            continue
+        if wake_read in ready:
+            os.read(wake_read, 4096)
+            reap(children)
+        if 0 not in ready:
+            continue
+        data = os.read(0, 65536)
+        if not data:
+            break
+        pending += data
+        while b"\n" in pending:
+            line, pending = pending.split(b"\n", 1)
+            if not line.strip():
+                continue
+            request = json.loads(line)
+            sys.stdout.flush()
+            sys.stderr.flush()
+            pid = os.fork()
+            if pid == 0:
+                run_child(request, (wake_read, wake_write))
+            children[pid] = request["Id"]
+            send({"Id": request["Id"], "Pid": pid})
+        reap(children)
+
+
+if __name__ == "__main__":
+    main()
