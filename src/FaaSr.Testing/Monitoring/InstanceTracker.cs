@@ -48,6 +48,9 @@ internal sealed class InstanceTracker(FunctionInstance instance, InvocationFolde
     /// <summary>When the listing last showed the log appear or change.</summary>
     public DateTimeOffset? LogChangedAt { get; private set; }
 
+    /// <summary>Reads of this log that failed in a row.</summary>
+    public int FailedReads { get; set; }
+
     /// <summary>Entries already raised as events.</summary>
     public int EntriesRaised { get; set; }
 
@@ -125,6 +128,9 @@ internal sealed class InstanceTracker(FunctionInstance instance, InvocationFolde
         var quietSince = Max(FinishedAt, LogChangedAt);
         return quietSince is null || now - quietSince >= settleTime;
     }
+
+    /// <summary>Updates why the instance keeps its status (for example whom a pending instance waits for).</summary>
+    public void Explain(string reason) => Reason = reason;
 
     public FunctionTransition MoveTo(FunctionStatus status, string reason, DateTimeOffset now)
     {

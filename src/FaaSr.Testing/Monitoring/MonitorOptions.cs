@@ -34,6 +34,12 @@ public sealed record MonitorOptions
     /// <summary>Log reads in flight at once within one cycle.</summary>
     public int MaxConcurrentReads { get; init; } = 8;
 
+    /// <summary>
+    /// Failed S3 requests in a row the monitor rides out before it gives up: a failed LIST skips its cycle, a failed
+    /// log read is retried next cycle. (A local S3 server can fail a read that races a write of the same object.)
+    /// </summary>
+    public int StoreFailuresTolerated { get; init; } = 3;
+
     /// <summary>The clock; replace it in tests.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
@@ -58,6 +64,11 @@ public sealed record MonitorOptions
         if (LogSettleTime is { } settle && settle < TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(LogSettleTime), settle, "MonitorOptions.LogSettleTime must not be negative.");
+        }
+
+        if (StoreFailuresTolerated < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(StoreFailuresTolerated), StoreFailuresTolerated, "MonitorOptions.StoreFailuresTolerated must not be negative.");
         }
 
         if (MaxConcurrentReads < 1)

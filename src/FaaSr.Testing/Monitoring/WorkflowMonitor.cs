@@ -24,10 +24,12 @@ public sealed class WorkflowMonitor
     private readonly IReadOnlyList<InstanceTracker> invocationOrder;
     private readonly List<FunctionTransition> transitions = [];
     private int runStarted;
+    private int failedListings;
     private DateTimeOffset startedAt;
     private DateTimeOffset lastActivity;
     private string? firstFailure;
     private MonitorResult? result;
+    private Exception? fault;
 
     /// <param name="graph">The workflow being run.</param>
     /// <param name="folder">The invocation's log folder (known before the trigger).</param>
@@ -108,19 +110,21 @@ public sealed class WorkflowMonitor
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var cycleStart = clock.GetUtcNow();
-                var listing = await ListFolderAsync(cancellationToken);
-                var reads = Observe(listing, clock.GetUtcNow());
-                var contents = await ReadAsync(reads, cancellationToken);
-                var (events, end) = Evaluate(contents, clock.GetUtcNow());
-                Raise(events);
-                if (end is { } ending)
+                if (await ListFolderAsync(cancellationToken) is { } listing)
                 {
-                    if (ending.ReadUnreadLogs)
+                    var reads = Observe(listing, clock.GetUtcNow());
+                    var contents = await ReadAsync(reads, cancellationToken);
+                    var (events, end) = Evaluate(contents, clock.GetUtcNow());
+                    Raise(events);
+                    if (end is { } ending)
                     {
-                        Raise(Apply(await ReadAsync(UnreadLogs(), cancellationToken)));
-                    }
+                        if (ending.ReadUnreadLogs)
+                        {
+                            Raise(Apply(await ReadAsync(UnreadLogs(), cancellationToken)));
+                        }
 
-                    return Finish(ending);
+                        return Finish(ending);
+                    }
                 }
 
                 var wait = cycleStart + options.PollInterval - clock.GetUtcNow();
@@ -188,7 +192,8 @@ public sealed class WorkflowMonitor
 
     /// <summary>
     /// Resolves when the instance is final and its log complete (so <see cref="LogOf"/> holds all FaaSr wrote), or
-    /// when monitoring ends, with the state at that moment. Throws for an unknown name; faults if monitoring faults.
+    /// when monitoring ends, with the state at that moment. Throws for an unknown name, and when monitoring stopped
+    /// with an error (before or while waiting).
     /// </summary>
     public async Task<FunctionState> WaitForFinalAsync(string instanceName, CancellationToken cancellationToken)
     {
@@ -199,6 +204,11 @@ public sealed class WorkflowMonitor
             if (result is not null)
             {
                 return result[instanceName];
+            }
+
+            if (fault is not null)
+            {
+                throw new InvalidOperationException($"Monitoring of '{Folder.Prefix}' stopped with an error: {fault.Message}", fault);
             }
 
             var state = tracker.ToState(clock.GetUtcNow(), settleTime);
@@ -245,14 +255,23 @@ public sealed class WorkflowMonitor
         }
     }
 
-    private async Task<Dictionary<string, StoredObject>> ListFolderAsync(CancellationToken cancellationToken)
+    /// <summary>One listing of the invocation folder; null when it failed and fewer failures than tolerated happened in a row.</summary>
+    private async Task<Dictionary<string, StoredObject>?> ListFolderAsync(CancellationToken cancellationToken)
     {
         var listing = new Dictionary<string, StoredObject>(StringComparer.Ordinal);
-        await foreach (var stored in store.ListAsync(Folder.Prefix + "/", cancellationToken))
+        try
         {
-            listing[stored.Key] = stored;
+            await foreach (var stored in store.ListAsync(Folder.Prefix + "/", cancellationToken))
+            {
+                listing[stored.Key] = stored;
+            }
+        }
+        catch (ObjectStoreException) when (++failedListings <= options.StoreFailuresTolerated)
+        {
+            return null;
         }
 
+        failedListings = 0;
         return listing;
     }
 
@@ -305,7 +324,15 @@ public sealed class WorkflowMonitor
         await Parallel.ForEachAsync(Enumerable.Range(0, reads.Count), parallel, async (index, token) =>
         {
             var (tracker, offset) = reads[index];
-            contents[index] = (tracker, offset, await store.GetFromAsync(tracker.LogKey, offset, token));
+            try
+            {
+                contents[index] = (tracker, offset, await store.GetFromAsync(tracker.LogKey, offset, token));
+                tracker.FailedReads = 0;
+            }
+            catch (ObjectStoreException) when (++tracker.FailedReads <= options.StoreFailuresTolerated)
+            {
+                contents[index] = (tracker, offset, null);
+            }
         });
         return contents;
     }
@@ -389,6 +416,10 @@ public sealed class WorkflowMonitor
             if (allowed)
             {
                 Record(tracker.MoveTo(status, reason, now), events);
+            }
+            else if (status == tracker.Status)
+            {
+                tracker.Explain(reason);
             }
         }
     }
@@ -547,6 +578,7 @@ public sealed class WorkflowMonitor
     {
         lock (gate)
         {
+            fault = exception;
             foreach (var tracker in trackers)
             {
                 foreach (var waiter in tracker.Waiters)
