@@ -12,15 +12,14 @@ namespace FaaSr.Testing.Local.Execution;
 /// </summary>
 internal static class FanInGate
 {
-    /// <returns>Null when this start runs the action; otherwise why it stops.</returns>
-    public static async Task<string?> TryPassAsync(LocalRunContext run, string action, CancellationToken cancellationToken)
+    public static async Task<FanInDecision> DecideAsync(LocalRunContext run, string action, CancellationToken cancellationToken)
     {
         // A predecessor this run has not finished cannot have a .done yet: stop without asking S3 (a wide fan-in is
         // started once per predecessor, and all but the last starts stop here).
         var unfinished = run.Graph.PredecessorInstancesOf(action).FirstOrDefault(p => !run.CompletionWritten(p));
         if (unfinished is not null)
         {
-            return MissingDone(unfinished);
+            return FanInDecision.Stop(MissingDone(unfinished));
         }
 
         var done = new HashSet<string>(StringComparer.Ordinal);
@@ -32,7 +31,7 @@ internal static class FanInGate
         var missing = run.Graph.PredecessorInstancesOf(action).FirstOrDefault(p => !done.Contains(run.Folder.DoneKey(p)));
         if (missing is not null)
         {
-            return MissingDone(missing);
+            return FanInDecision.Stop(MissingDone(missing));
         }
 
         var key = run.Folder.CandidateKey(action);
@@ -51,9 +50,9 @@ internal static class FanInGate
 
             var content = existing.Length == 0 || existing.EndsWith('\n') ? existing : existing + "\n";
             await run.LoggingStore.PutAsync(key, Encoding.UTF8.GetBytes(content + mine + "\n"), cancellationToken);
-            return lines.Length == 0 || lines[0] == mine
-                ? null
-                : "Not the last trigger invoked - random number does not match (another start of the fan-in runs it).";
+            return lines.Length == 0
+                ? new FanInDecision(true, mine, null)
+                : FanInDecision.Stop("Not the last trigger invoked - random number does not match (another start of the fan-in runs it).", mine);
         }
         finally
         {

@@ -19,9 +19,9 @@ internal sealed class InstanceExecution(LocalRunContext run, FunctionInstance in
     /// <param name="slots">Bounds how many instances run at once; taken after the fan-in gate.</param>
     public async Task<InstanceOutcome> RunAsync(SemaphoreSlim slots, CancellationToken cancellationToken)
     {
-        if (run.Graph.IsFanIn(action.Name) && await FanInGate.TryPassAsync(run, action.Name, cancellationToken) is { } stopped)
+        if (run.Graph.IsFanIn(action.Name) && await FanInGate.DecideAsync(run, action.Name, cancellationToken) is { Runs: false } stopped)
         {
-            return InstanceOutcome.NotRun(instance, stopped);
+            return InstanceOutcome.NotRun(instance, stopped.StopReason!);
         }
 
         await slots.WaitAsync(cancellationToken);

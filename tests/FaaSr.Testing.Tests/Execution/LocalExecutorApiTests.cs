@@ -59,7 +59,7 @@ public sealed class LocalExecutorApiTests(TestContext testContext)
             def only():
                 with open("a.txt", "w") as f:
                     f.write("A")
-                faasr_put_file(local_file="a.txt", remote_file="a.txt/", remote_folder="//data//x//")
+                faasr_put_file(local_file="a.txt", remote_file="a.txt/", remote_folder="data//x//")
                 faasr_put_file(local_file="a.txt", remote_file="b.txt", remote_folder=".")
                 faasr_put_file(local_file="a.txt", remote_file="gone.txt", remote_folder="data")
                 faasr_delete_file(remote_file="gone.txt", remote_folder="data/")
