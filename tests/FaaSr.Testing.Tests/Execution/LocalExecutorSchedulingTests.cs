@@ -61,8 +61,9 @@ public sealed class LocalExecutorSchedulingTests(TestContext testContext)
 
         var (_, result) = await harness.RunAsync(graph, Cancellation, o => o with { DispatchDelay = TimeSpan.FromMilliseconds(700) });
 
+        // Timers and the wall clock may disagree by a few milliseconds, hence the tolerance.
         var gap = result["second"].StartedAt!.Value - result["first"].CompletionWrittenAt!.Value;
-        Assert.IsGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(700), gap);
+        Assert.IsGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(680), gap);
     }
 
     [TestMethod]
