@@ -1,3 +1,5 @@
+using FaaSr.Testing.Workflows;
+
 namespace FaaSr.Testing.Monitoring;
 
 /// <summary>
@@ -18,7 +20,8 @@ public sealed record RunRecord
 
     public required DateTimeOffset StartedAt { get; init; }
 
-    public required DateTimeOffset FinishedAt { get; init; }
+    /// <summary>When monitoring ended; null while the run is still being watched.</summary>
+    public DateTimeOffset? FinishedAt { get; init; }
 
     public required IReadOnlyList<RunRecordFunction> Functions { get; init; }
 
@@ -32,5 +35,17 @@ public sealed record RunRecord
         StartedAt = result.StartedAt,
         FinishedAt = result.FinishedAt,
         Functions = result.Functions.Select(RunRecordFunction.From).ToArray(),
+    };
+
+    /// <summary>The record of a run still being watched: the states of a monitor snapshot, no finish time.</summary>
+    public static RunRecord InProgress(InvocationFolder folder, string profile, DateTimeOffset startedAt, IReadOnlyList<FunctionState> functions) => new()
+    {
+        WorkflowName = folder.WorkflowName,
+        InvocationId = folder.InvocationId,
+        InvocationFolder = folder.Prefix,
+        Profile = profile,
+        StartedAt = startedAt,
+        FinishedAt = null,
+        Functions = functions.Select(RunRecordFunction.From).ToArray(),
     };
 }

@@ -26,6 +26,7 @@ public sealed class WorkflowMonitor
     private int runStarted;
     private int failedListings;
     private DateTimeOffset startedAt;
+    private bool started;
     private DateTimeOffset lastActivity;
     private string? firstFailure;
     private MonitorResult? result;
@@ -78,6 +79,18 @@ public sealed class WorkflowMonitor
     public InvocationFolder Folder { get; }
 
     public string WorkflowName => graph.WorkflowName;
+
+    /// <summary>When <see cref="RunAsync"/> began observing; null before.</summary>
+    public DateTimeOffset? StartedAt
+    {
+        get
+        {
+            lock (gate)
+            {
+                return started ? startedAt : null;
+            }
+        }
+    }
 
     /// <summary>The result once <see cref="RunAsync"/> ended; null before.</summary>
     public MonitorResult? Result
@@ -244,6 +257,7 @@ public sealed class WorkflowMonitor
         {
             var now = clock.GetUtcNow();
             startedAt = now;
+            started = true;
             lastActivity = now;
             var events = new List<object>();
             foreach (var entry in graph.InstancesOf(graph.EntryAction))

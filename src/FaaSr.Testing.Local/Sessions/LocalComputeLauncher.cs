@@ -1,0 +1,95 @@
+using FaaSr.Testing.Local.Execution;
+using FaaSr.Testing.Profiles;
+using FaaSr.Testing.Sessions;
+using FaaSr.Testing.Workflows;
+
+namespace FaaSr.Testing.Local.Sessions;
+
+/// <summary>
+/// Launches workflows whose functions run on this machine through the <see cref="LocalExecutor"/>. The profile decides
+/// the storage: local = a fresh s3rver holding every DataStore; cloud = the workflow's own DataStore endpoints with
+/// credentials from the environment or .env. Like FaaSr's test trigger, it decides the InvocationID and timestamp
+/// before anything runs, so the invocation folder is known in advance.
+/// </summary>
+public sealed class LocalComputeLauncher(ProfileKind profile, LocalComputeLauncherOptions options) : IWorkflowLauncher
+{
+    public string Profile { get; } = ProfileNames.NameOf(profile);
+
+    public string Description => profile == ProfileKind.Cloud
+        ? "cloud: the workflow's own DataStore endpoints, credentials {Store}_AccessKey/{Store}_SecretKey from the environment or .env; "
+          + "functions still run on this machine through the local executor (GitHub Actions dispatch is not implemented yet)"
+        : "local: a local S3 server (s3rver on 127.0.0.1) holds every DataStore; functions run on this machine through the local executor";
+
+    public async Task<IWorkflowSession> LaunchAsync(WorkflowLaunch launch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(launch);
+        var identity = InvocationIdentity.Decide(launch.Graph.Document, options.Clock.GetUtcNow());
+        var graph = WorkflowGraph.Build(launch.Graph.Document with
+        {
+            InvocationId = identity.InvocationId,
+            InvocationTimestamp = identity.InvocationTimestamp,
+            InvocationIdFromDate = null,
+        });
+        var folder = graph.FolderFor(identity.InvocationTimestamp, identity.InvocationId);
+
+        ISessionStorage storage = profile == ProfileKind.Cloud
+            ? WorkflowEndpointStorage.Open(graph.Document, options.Settings, options.CloudStoreOptions)
+            : await LocalS3Storage.StartAsync(graph.Document, options.S3Server, cancellationToken);
+        LocalComputeSession? session = null;
+        try
+        {
+            session = new LocalComputeSession(Profile, graph, folder, storage, launch.Monitor);
+            if (launch.BeforeStart is { } beforeStart)
+            {
+                await beforeStart(session, cancellationToken);
+            }
+
+            var executor = new LocalExecutor(new LocalExecutorOptions
+            {
+                FunctionsRoot = launch.FunctionsRoot,
+                Stores = storage.StoreFor,
+                StoreEndpoints = storage.FunctionEndpoints,
+                FunctionEnvironment = FunctionEnvironment(graph.Document, storage, launch.FunctionEnvironment),
+                MaxParallelism = options.MaxParallelism,
+                PythonInterpreter = options.PythonInterpreter,
+                DispatchDelay = options.DispatchDelay,
+                Clock = options.Clock,
+            });
+            await session.StartAsync(executor, cancellationToken);
+            return session;
+        }
+        catch
+        {
+            if (session is not null)
+            {
+                await session.DisposeAsync();
+            }
+            else
+            {
+                await storage.DisposeAsync();
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Store credentials, then each declared Secret from the launch, else the settings; the launch's other values too.</summary>
+    private Dictionary<string, string> FunctionEnvironment(WorkflowDocument document, ISessionStorage storage, IReadOnlyDictionary<string, string> given)
+    {
+        var environment = new Dictionary<string, string>(storage.FunctionCredentials, StringComparer.Ordinal);
+        foreach (var (name, value) in given)
+        {
+            environment[name] = value;
+        }
+
+        foreach (var secret in document.Secrets.Where(s => !environment.ContainsKey(s)))
+        {
+            if (options.Settings.Get(secret) is { } value)
+            {
+                environment[secret] = value;
+            }
+        }
+
+        return environment;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text;
+using FaaSr.Testing.Monitoring;
+using FaaSr.Testing.Sessions;
+
+namespace FaaSr.Testing.MSTest;
+
+/// <summary>
+/// The message of a failed tester assertion: what was expected, what was found, the last log lines of the function
+/// concerned, and where every function of the run stands.
+/// </summary>
+internal sealed class FailureReport(IWorkflowSession session, int logLines)
+{
+    public string Describe(string headline, string expected, string found, string? function)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(headline);
+        text.AppendLine($"Expected: {expected}");
+        text.AppendLine($"Found:    {found}");
+        if (function is not null)
+        {
+            AppendLogTail(text, function);
+        }
+
+        text.Append(RunSummary());
+        return text.ToString();
+    }
+
+    /// <summary>"Run W id (local): a completed, b failed, ...; All functions completed"</summary>
+    public string RunSummary()
+    {
+        var statuses = string.Join(", ", session.Monitor.Snapshot().Select(s => $"{s.Name} {s.Status.WireName}"));
+        var monitoring = session.Monitoring switch
+        {
+            { IsCompletedSuccessfully: true } done => $"; monitoring ended: {done.Result.Message}",
+            { IsFaulted: true } faulted => $"; monitoring stopped: {faulted.Exception!.GetBaseException().Message}",
+            { IsCanceled: true } => "; monitoring was stopped",
+            _ => "; still being watched",
+        };
+        return $"Run {session.Graph.WorkflowName} {session.InvocationId} ({session.Profile}): {statuses}{monitoring}";
+    }
+
+    /// <summary>A quoted, escaped and shortened rendering of a text for messages.</summary>
+    public static string Quote(string text)
+    {
+        var escaped = text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+        return escaped.Length <= 500 ? $"\"{escaped}\"" : $"\"{escaped[..500]}…\" ({text.Length} characters)";
+    }
+
+    private void AppendLogTail(StringBuilder text, string function)
+    {
+        var state = session.Monitor.StateOf(function);
+        var lines = session.Monitor.LogOf(function).ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+        if (lines is [""])
+        {
+            text.AppendLine($"No log of {function} was read ({state.LogKey}); it is {state.Status.WireName}: {state.Reason}.");
+            return;
+        }
+
+        var tail = lines.Length <= logLines ? lines : lines[^logLines..];
+        text.AppendLine($"Last {tail.Length} of {lines.Length} log lines of {function} ({state.LogKey}), {state.Status.WireName}: {state.Reason}:");
+        foreach (var line in tail)
+        {
+            text.Append("    ").AppendLine(line);
+        }
+    }
+}

@@ -1,0 +1,385 @@
+using System.Collections.Concurrent;
+using FaaSr.Testing.Local.Sessions;
+using FaaSr.Testing.Monitoring;
+using FaaSr.Testing.Profiles;
+using FaaSr.Testing.Sessions;
+using FaaSr.Testing.Storage;
+using FaaSr.Testing.Workflows;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace FaaSr.Testing.MSTest;
+
+/// <summary>
+/// One run of a workflow, watched, with MSTest assertions on it. Create it once per test class in
+/// <c>[ClassInitialize]</c> with <see cref="StartAsync"/> and dispose it in <c>[ClassCleanup]</c>; tests then wait for
+/// functions and assert on their statuses, logs and objects. User objects are {UserDataFolder}/{InvocationID}/{name}
+/// in the DefaultDataStore; functions are named as in logs ("sync1", "test-rank(3)"). A failed assertion throws
+/// <see cref="AssertFailedException"/> saying what was expected, what was found and the last log lines of the function
+/// concerned (for object assertions: the function the test last waited for).
+/// Disposing stops the run and removes its objects (log folder and user data), unless
+/// <see cref="WorkflowTesterOptions.KeepObjectsOnFailure"/> is set and something failed.
+/// </summary>
+public sealed class WorkflowTester : IAsyncDisposable
+{
+    private readonly IWorkflowSession session;
+    private readonly RunRecordPublisher? recordPublisher;
+    private readonly WorkflowTesterOptions options;
+    private readonly UserDataObjects userData;
+    private readonly FailureReport report;
+    private readonly HttpClient http;
+    private readonly TextWriter output;
+    private readonly ConcurrentDictionary<string, bool> expectedFailures = new(StringComparer.Ordinal);
+    private int assertionFailures;
+    private string? lastFunction;
+    private int disposed;
+
+    private WorkflowTester(IWorkflowSession session, RunRecordPublisher? recordPublisher, WorkflowTesterOptions options, UserDataObjects userData, HttpClient http)
+    {
+        this.session = session;
+        this.recordPublisher = recordPublisher;
+        this.options = options;
+        this.userData = userData;
+        this.http = http;
+        report = new FailureReport(session, options.LogLinesInFailures);
+        output = options.Output ?? Console.Out;
+    }
+
+    public string WorkflowName => session.Graph.WorkflowName;
+
+    public string InvocationId => session.InvocationId;
+
+    /// <summary>"local" or "cloud".</summary>
+    public string Profile => session.Profile;
+
+    /// <summary>The invocation's log folder.</summary>
+    public InvocationFolder Folder => session.Folder;
+
+    /// <summary>The session behind the run: graph, monitor, a store per DataStore.</summary>
+    public IWorkflowSession Session => session;
+
+    /// <summary>The run record kept current while the run is watched; null when <see cref="WorkflowTesterOptions.WriteRunRecord"/> is off.</summary>
+    public string? RunRecordPath => recordPublisher?.Path;
+
+    /// <summary>Loads, validates and launches <paramref name="workflowFile"/> (relative to the repository root), staging the inputs first.</summary>
+    public static async Task<WorkflowTester> StartAsync(string workflowFile, WorkflowTesterOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(workflowFile);
+        options ??= new WorkflowTesterOptions();
+        options.Validate();
+        var repository = options.RepositoryRoot is { } root ? new RepositoryLayout(Path.GetFullPath(root)) : RepositoryLayout.Find(AppContext.BaseDirectory);
+        var graph = WorkflowLoader.Load(repository.Resolve(workflowFile));
+        var settings = SettingSources.FromEnvironment(repository.EnvFile);
+        var profile = ProfileNames.Parse(options.Profile ?? settings.Get(ProfileNames.Variable));
+        var launcher = new LocalComputeLauncher(profile, new LocalComputeLauncherOptions { Settings = settings });
+        var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+        UserDataObjects? userData = null;
+        RunRecordPublisher? publisher = null;
+        try
+        {
+            var session = await launcher.LaunchAsync(
+                new WorkflowLaunch
+                {
+                    Graph = graph,
+                    FunctionsRoot = repository.Resolve(options.FunctionsRoot ?? "."),
+                    Monitor = options.ToMonitorOptions(),
+                    FunctionEnvironment = options.FunctionEnvironment,
+                    BeforeStart = async (started, token) =>
+                    {
+                        userData = new UserDataObjects(
+                            started.StoreFor(started.Graph.Document.DefaultDataStore), options.UserDataFolder, started.InvocationId, options.Transfer, options.PresignedUrlLifetime, http);
+                        foreach (var input in options.Inputs)
+                        {
+                            await userData.UploadAsync(input.Object, await ReadInputAsync(repository, input, token), token);
+                        }
+
+                        if (options.WriteRunRecord)
+                        {
+                            publisher = RunRecordPublisher.Start(started, repository.RunRecordPath(started.Graph.WorkflowName, started.InvocationId));
+                        }
+                    },
+                },
+                cancellationToken);
+            return new WorkflowTester(session, publisher, options, userData!, http);
+        }
+        catch
+        {
+            if (publisher is not null)
+            {
+                await publisher.DisposeAsync();
+            }
+
+            http.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The key of a user object: {UserDataFolder}/{InvocationID}/{name}.</summary>
+    public string KeyOf(string name) => userData.KeyOf(name);
+
+    /// <summary>
+    /// Waits until the function is final and its log complete, and returns its status. Throws when it failed (unless
+    /// <paramref name="shouldFail"/>), was skipped or timed out. <paramref name="shouldFail"/> allows a failure but does
+    /// not require one: assert it with <see cref="AssertFunctionFailed"/>.
+    /// </summary>
+    public async Task<FunctionStatus> WaitFor(string name, bool shouldFail = false, CancellationToken cancellationToken = default)
+    {
+        if (shouldFail)
+        {
+            expectedFailures[name] = true;
+        }
+
+        var state = await SettledAsync(name, nameof(WaitFor), cancellationToken);
+        return state.Status switch
+        {
+            FunctionStatus.Completed or FunctionStatus.NotInvoked => state.Status,
+            FunctionStatus.Failed when shouldFail => state.Status,
+            FunctionStatus.Failed => throw Fail($"WaitFor({name}): function {name} failed.", "completed or not_invoked (shouldFail: false)", Found(state), name),
+            _ => throw Fail($"WaitFor({name}): function {name} ended {state.Status.WireName}.", shouldFail ? "completed, not_invoked or failed" : "completed or not_invoked", Found(state), name),
+        };
+    }
+
+    public async Task AssertFunctionCompleted(string name, CancellationToken cancellationToken = default) =>
+        await AssertStatusAsync(name, FunctionStatus.Completed, nameof(AssertFunctionCompleted), cancellationToken);
+
+    public async Task AssertFunctionNotInvoked(string name, CancellationToken cancellationToken = default) =>
+        await AssertStatusAsync(name, FunctionStatus.NotInvoked, nameof(AssertFunctionNotInvoked), cancellationToken);
+
+    public async Task AssertFunctionFailed(string name, CancellationToken cancellationToken = default)
+    {
+        expectedFailures[name] = true;
+        await AssertStatusAsync(name, FunctionStatus.Failed, nameof(AssertFunctionFailed), cancellationToken);
+    }
+
+    /// <summary>Waits until the function's log is complete, then asserts it contains <paramref name="text"/>.</summary>
+    public async Task AssertLogsContain(string name, string text, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(text);
+        var state = await SettledAsync(name, nameof(AssertLogsContain), cancellationToken);
+        var log = session.Monitor.LogOf(name);
+        if (!log.Contains(text, StringComparison.Ordinal))
+        {
+            throw Fail(
+                $"AssertLogsContain({name}): the log of {name} does not contain the text.",
+                $"a log containing {FailureReport.Quote(text)}",
+                log.Length == 0 ? $"no log ({Found(state)})" : $"{CountLines(log)} log lines without it ({Found(state)})",
+                name);
+        }
+    }
+
+    public async Task AssertObjectExists(string name, CancellationToken cancellationToken = default)
+    {
+        if (!await userData.ExistsAsync(name, cancellationToken))
+        {
+            throw Fail(
+                $"AssertObjectExists({name}): {KeyOf(name)} does not exist in bucket '{userData.Store.Bucket}'.",
+                "the object to exist",
+                $"no such object; the invocation's user data holds {await ListingAsync(cancellationToken)}",
+                Volatile.Read(ref lastFunction));
+        }
+    }
+
+    public async Task AssertObjectDoesNotExist(string name, CancellationToken cancellationToken = default)
+    {
+        if (await userData.ExistsAsync(name, cancellationToken))
+        {
+            var content = await userData.DownloadAsync(name, cancellationToken);
+            throw Fail(
+                $"AssertObjectDoesNotExist({name}): {KeyOf(name)} exists in bucket '{userData.Store.Bucket}'.",
+                "no such object",
+                content is null ? "the object (it disappeared while being read)" : $"the object, {content.Length} bytes",
+                Volatile.Read(ref lastFunction));
+        }
+    }
+
+    /// <summary>Asserts the object's UTF-8 text equals <paramref name="expected"/> exactly.</summary>
+    public async Task AssertContentEquals(string name, string expected, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        var bytes = await userData.DownloadAsync(name, cancellationToken);
+        if (bytes is null)
+        {
+            throw Fail(
+                $"AssertContentEquals({name}): {KeyOf(name)} does not exist in bucket '{userData.Store.Bucket}'.",
+                FailureReport.Quote(expected),
+                $"no such object; the invocation's user data holds {await ListingAsync(cancellationToken)}",
+                Volatile.Read(ref lastFunction));
+        }
+
+        var actual = System.Text.Encoding.UTF8.GetString(bytes);
+        if (!string.Equals(actual, expected, StringComparison.Ordinal))
+        {
+            throw Fail($"AssertContentEquals({name}): the content of {KeyOf(name)} differs.", FailureReport.Quote(expected), FailureReport.Quote(actual), Volatile.Read(ref lastFunction));
+        }
+    }
+
+    /// <summary>Uploads a local file as a user object of this invocation (through pre-signed URLs when configured).</summary>
+    public async Task UploadObject(string name, string sourceFile, CancellationToken cancellationToken = default) =>
+        await userData.UploadAsync(name, await File.ReadAllBytesAsync(sourceFile, cancellationToken), cancellationToken);
+
+    /// <summary>The bytes of a user object of this invocation, or null when it does not exist.</summary>
+    public Task<byte[]?> ReadObject(string name, CancellationToken cancellationToken = default) => userData.DownloadAsync(name, cancellationToken);
+
+    /// <summary>Downloads a user object of this invocation to <paramref name="destinationFile"/>; fails when it does not exist.</summary>
+    public async Task DownloadObject(string name, string destinationFile, CancellationToken cancellationToken = default)
+    {
+        var bytes = await userData.DownloadAsync(name, cancellationToken)
+            ?? throw Fail($"DownloadObject({name}): {KeyOf(name)} does not exist.", "the object to exist", $"no such object; the invocation's user data holds {await ListingAsync(cancellationToken)}", null);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(destinationFile))!);
+        await File.WriteAllBytesAsync(destinationFile, bytes, cancellationToken);
+    }
+
+    /// <summary>
+    /// Lets the run finish (up to <see cref="WorkflowTesterOptions.FinishTimeout"/>), stops it, writes the final run
+    /// record, removes the run's objects unless they are kept after a failure, and stops the session.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
+        var failures = new List<Exception>();
+        try
+        {
+            await session.Monitoring.WaitAsync(options.FinishTimeout);
+        }
+        catch (TimeoutException)
+        {
+            await output.WriteLineAsync($"{WorkflowName} {InvocationId}: still running after {options.FinishTimeout:g}; stopping it.");
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // Reported by the assertions and counted as a failure below.
+        }
+
+        await Collect(session.StopAsync, failures);
+        if (recordPublisher is not null)
+        {
+            await Collect(async () => await recordPublisher.DisposeAsync(), failures);
+        }
+
+        if (options.KeepObjectsOnFailure && SomethingFailed())
+        {
+            session.RetainStorage();
+            await output.WriteLineAsync(
+                $"{WorkflowName} {InvocationId}: something failed, so its objects are kept: log folder {Folder.Prefix}/ and user data {userData.Prefix} in {session.StorageDescription}.");
+        }
+        else
+        {
+            await Collect(RemoveRunObjectsAsync, failures);
+        }
+
+        await Collect(async () => await session.DisposeAsync(), failures);
+        http.Dispose();
+        if (failures.Count > 0)
+        {
+            throw failures.Count == 1 ? failures[0] : new AggregateException($"Ending the run {WorkflowName} {InvocationId} failed.", failures);
+        }
+    }
+
+    private async Task AssertStatusAsync(string name, FunctionStatus expected, string assertion, CancellationToken cancellationToken)
+    {
+        var state = await SettledAsync(name, assertion, cancellationToken);
+        if (state.Status != expected)
+        {
+            throw Fail($"{assertion}({name}): function {name} is {state.Status.WireName}.", expected.WireName, Found(state), name);
+        }
+    }
+
+    /// <summary>The function's state once it is final and its log complete, or once monitoring ended.</summary>
+    private async Task<FunctionState> SettledAsync(string name, string assertion, CancellationToken cancellationToken)
+    {
+        session.Graph.Instance(name);
+        Volatile.Write(ref lastFunction, name);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.WaitTimeout);
+        try
+        {
+            return await session.Monitor.WaitForFinalAsync(name, deadline.Token);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            var state = session.Monitor.StateOf(name);
+            throw Fail($"{assertion}({name}): {name} did not finish within {options.WaitTimeout:g}.", "a final status", Found(state), name);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException and not AssertFailedException)
+        {
+            throw Fail($"{assertion}({name}): monitoring stopped before {name} finished: {exception.Message}", "a final status", Found(session.Monitor.StateOf(name)), name, exception);
+        }
+    }
+
+    private AssertFailedException Fail(string headline, string expected, string found, string? function, Exception? inner = null)
+    {
+        Interlocked.Increment(ref assertionFailures);
+        var message = report.Describe(headline, expected, found, function);
+        return inner is null ? new AssertFailedException(message) : new AssertFailedException(message, inner);
+    }
+
+    private static string Found(FunctionState state) => $"{state.Status.WireName} ({state.Reason})";
+
+    private static int CountLines(string text) => text.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n').Length;
+
+    private async Task<string> ListingAsync(CancellationToken cancellationToken)
+    {
+        var names = await userData.ListAsync(cancellationToken);
+        return names.Count == 0 ? $"no objects under {userData.Prefix}" : $"{names.Count} object(s) under {userData.Prefix}: {string.Join(", ", names.Take(30))}{(names.Count > 30 ? ", …" : "")}";
+    }
+
+    /// <summary>An assertion or wait failed, monitoring broke, or a function failed or timed out without a test expecting it.</summary>
+    private bool SomethingFailed()
+    {
+        if (Volatile.Read(ref assertionFailures) > 0 || !session.Monitoring.IsCompletedSuccessfully)
+        {
+            return true;
+        }
+
+        return session.Monitoring.Result.Functions.Any(f =>
+            f.Status == FunctionStatus.Timeout || (f.Status == FunctionStatus.Failed && !expectedFailures.ContainsKey(f.Name)));
+    }
+
+    private async Task RemoveRunObjectsAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var logs = await DeleteUnderAsync(session.StoreFor(session.Graph.Document.EffectiveLoggingDataStore), Folder.Prefix + "/", timeout.Token);
+        var data = await DeleteUnderAsync(userData.Store, userData.Prefix, timeout.Token);
+        await output.WriteLineAsync($"{WorkflowName} {InvocationId}: removed {logs} object(s) of the log folder {Folder.Prefix}/ and {data} of the user data {userData.Prefix}.");
+    }
+
+    private static async Task<int> DeleteUnderAsync(IObjectStore store, string prefix, CancellationToken cancellationToken)
+    {
+        var keys = new List<string>();
+        await foreach (var stored in store.ListAsync(prefix, cancellationToken))
+        {
+            keys.Add(stored.Key);
+        }
+
+        await Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (key, token) => await store.DeleteAsync(key, token));
+        return keys.Count;
+    }
+
+    private static async Task<byte[]> ReadInputAsync(RepositoryLayout repository, StagedInput input, CancellationToken cancellationToken)
+    {
+        var path = repository.Resolve(input.SourceFile);
+        try
+        {
+            return await File.ReadAllBytesAsync(path, cancellationToken);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"Staged input '{input.Object}': cannot read {path}: {exception.Message}", exception);
+        }
+    }
+
+    private static async Task Collect(Func<Task> step, List<Exception> failures)
+    {
+        try
+        {
+            await step();
+        }
+        catch (Exception exception)
+        {
+            failures.Add(exception);
+        }
+    }
+}

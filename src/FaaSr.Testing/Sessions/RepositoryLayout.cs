@@ -1,0 +1,50 @@
+namespace FaaSr.Testing.Sessions;
+
+/// <summary>
+/// Where things are in a faasr-it repository: the root holds FaaSr.Testing.slnx; workflows/, functions/, .env and
+/// artifacts/ (everything a run writes) are under it.
+/// </summary>
+public sealed record RepositoryLayout(string Root)
+{
+    public const string MarkerFile = "FaaSr.Testing.slnx";
+
+    public string EnvFile => Path.Combine(Root, ".env");
+
+    public string Artifacts => Path.Combine(Root, "artifacts");
+
+    /// <summary>artifacts/runs: one run record per run, rewritten while it is watched.</summary>
+    public string RunsFolder => Path.Combine(Artifacts, "runs");
+
+    /// <summary>artifacts/runs/{workflow}-{invocationId}.json</summary>
+    public string RunRecordPath(string workflowName, string invocationId) => Path.Combine(RunsFolder, $"{workflowName}-{invocationId}.json");
+
+    /// <summary>A path given relative to the repository root (absolute paths stay as they are).</summary>
+    public string Resolve(string path) => Path.GetFullPath(path, Root);
+
+    /// <summary>The repository holding <paramref name="start"/> (a folder or file): the nearest folder upwards with FaaSr.Testing.slnx.</summary>
+    public static RepositoryLayout Find(string start)
+    {
+        for (var folder = new DirectoryInfo(Path.GetFullPath(start)); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, MarkerFile)))
+            {
+                return new RepositoryLayout(folder.FullName);
+            }
+        }
+
+        throw new DirectoryNotFoundException($"No {MarkerFile} in '{start}' or any folder above it: run from inside a faasr-it repository.");
+    }
+
+    /// <summary>The repository above the current directory, else above the application's folder.</summary>
+    public static RepositoryLayout FindFromHere()
+    {
+        try
+        {
+            return Find(Directory.GetCurrentDirectory());
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return Find(AppContext.BaseDirectory);
+        }
+    }
+}

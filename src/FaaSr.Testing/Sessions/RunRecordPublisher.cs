@@ -1,0 +1,95 @@
+using FaaSr.Testing.Monitoring;
+
+namespace FaaSr.Testing.Sessions;
+
+/// <summary>
+/// Keeps a run record file current while a session is watched: written at once, rewritten (atomically, changes
+/// coalesced) after every status change, and a last time with the monitor's result when monitoring ends. A watcher
+/// reading the file therefore sees the run's progress live; <c>finishedAt</c> is null until the end.
+/// </summary>
+public sealed class RunRecordPublisher : IAsyncDisposable
+{
+    private readonly IWorkflowSession session;
+    private readonly SemaphoreSlim changes = new(0);
+    private readonly CancellationTokenSource stopping = new();
+    private readonly DateTimeOffset createdAt;
+    private readonly Task publishing;
+    private int disposed;
+
+    private RunRecordPublisher(IWorkflowSession session, string path)
+    {
+        this.session = session;
+        Path = System.IO.Path.GetFullPath(path);
+        createdAt = DateTimeOffset.UtcNow;
+        session.Monitor.StatusChanged += OnStatusChanged;
+        publishing = PublishAsync(stopping.Token);
+    }
+
+    /// <summary>The record file.</summary>
+    public string Path { get; }
+
+    /// <summary>Ends once the final record is written (monitoring ended) or the publisher was disposed; faults when a write fails.</summary>
+    public Task Completion => publishing;
+
+    /// <summary>Starts publishing the session's record to <paramref name="path"/>; subscribe before the functions start to miss nothing.</summary>
+    public static RunRecordPublisher Start(IWorkflowSession session, string path)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return new RunRecordPublisher(session, path);
+    }
+
+    /// <summary>Stops following the monitor after writing the latest state; waits for a write in progress.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
+        session.Monitor.StatusChanged -= OnStatusChanged;
+        await stopping.CancelAsync();
+        try
+        {
+            await publishing;
+        }
+        finally
+        {
+            stopping.Dispose();
+            changes.Dispose();
+        }
+    }
+
+    private void OnStatusChanged(object? sender, FunctionTransition transition) => changes.Release();
+
+    private async Task PublishAsync(CancellationToken stop)
+    {
+        await Task.Yield();
+        await WriteAsync(CurrentRecord(), CancellationToken.None);
+        var monitoring = session.Monitoring;
+        while (!monitoring.IsCompleted && !stop.IsCancellationRequested)
+        {
+            var changed = changes.WaitAsync(stop);
+            await Task.WhenAny(changed, monitoring);
+            while (changes.Wait(0))
+            {
+                // Coalesce: one write covers every change signalled so far.
+            }
+
+            await WriteAsync(CurrentRecord(), CancellationToken.None);
+        }
+    }
+
+    private RunRecord CurrentRecord()
+    {
+        if (session.Monitoring is { IsCompletedSuccessfully: true } done)
+        {
+            return RunRecord.From(done.Result, session.Profile);
+        }
+
+        var record = RunRecord.InProgress(session.Folder, session.Profile, session.Monitor.StartedAt ?? createdAt, session.Monitor.Snapshot());
+        return session.Monitoring.IsCompleted ? record with { FinishedAt = DateTimeOffset.UtcNow } : record;
+    }
+
+    private Task WriteAsync(RunRecord record, CancellationToken cancellationToken) => RunRecordFile.WriteAsync(record, Path, cancellationToken);
+}
