@@ -1,0 +1,136 @@
+using FaaSr.Testing.Monitoring;
+using FaaSr.Testing.MSTest;
+
+namespace FaaSr.IntegrationTests;
+
+/// <summary>
+/// workflows/IntegrationTestWorkflow.json, one run for the class (spec/faasr.md §4.1). Each test waits for its function
+/// and asserts what that function leaves; the dependencies follow the workflow's graph, so a failed function skips the
+/// tests of what comes after it. The inputs input1 and input4 are deleted by create-input's successors right after it
+/// runs, so their absence is asserted after those successors, and their creation through create-input's log.
+/// </summary>
+[TestClass]
+public sealed class IntegrationTestWorkflowTests(TestContext testContext)
+{
+    private const string Input2 = "Test input2";
+    private const string Input3 = "id,fruit,price\n1,apple,1.99\n2,banana,0.16\n3,strawberry,3.77\n";
+    private const string Output1 = "Test output1";
+    private const string Output2 = "Test output2";
+
+    private static WorkflowTester tester = null!;
+
+    private CancellationToken Cancellation => testContext.CancellationToken;
+
+    [ClassInitialize]
+    public static async Task StartAsync(TestContext context) =>
+        tester = await WorkflowTester.StartAsync("workflows/IntegrationTestWorkflow.json", new WorkflowTesterOptions(), context.CancellationToken);
+
+    [ClassCleanup]
+    public static async Task StopAsync() => await tester.DisposeAsync();
+
+    [TestMethod]
+    public async Task CreateInput()
+    {
+        Assert.AreEqual(FunctionStatus.Completed, await tester.WaitFor("create-input", cancellationToken: Cancellation));
+        await tester.AssertLogsContain("create-input", $"Using invocation ID: {tester.InvocationId}", Cancellation);
+        await tester.AssertLogsContain("create-input", "Created input1.txt, input2.txt, input3.txt and input4.txt", Cancellation);
+        await tester.AssertContentEquals("input2.txt", Input2, Cancellation);
+        await tester.AssertContentEquals("input3.txt", Input3, Cancellation);
+        await tester.AssertObjectDoesNotExist("does_not_exist.txt", Cancellation);
+    }
+
+    [TestMethod]
+    [DependsOn(nameof(CreateInput))]
+    public async Task PyApi()
+    {
+        await tester.WaitFor("test-py-api", cancellationToken: Cancellation);
+        await tester.AssertFunctionCompleted("test-py-api", Cancellation);
+        await tester.AssertObjectDoesNotExist("input1.txt", Cancellation);
+        await tester.AssertObjectExists("input2.txt", Cancellation);
+        await tester.AssertObjectExists("input3.txt", Cancellation);
+        await tester.AssertContentEquals("output1-py.txt", Output1, Cancellation);
+        await tester.AssertContentEquals("output2-py.txt", Output2, Cancellation);
+    }
+
+    [TestMethod]
+    [DependsOn(nameof(CreateInput))]
+    public async Task FolderApi()
+    {
+        await tester.WaitFor("test-py-folder", cancellationToken: Cancellation);
+        await tester.AssertFunctionCompleted("test-py-folder", Cancellation);
+        await tester.AssertObjectDoesNotExist("input4.txt", Cancellation);
+        await tester.AssertObjectExists("input2.txt", Cancellation);
+        await tester.AssertObjectExists("input3.txt", Cancellation);
+        await tester.AssertContentEquals("output1-folder.txt", Output1, Cancellation);
+        await tester.AssertContentEquals("output2-folder.txt", Output2, Cancellation);
+    }
+
+    [TestMethod]
+    [DependsOn(nameof(PyApi))]
+    [DependsOn(nameof(FolderApi))]
+    public async Task Sync1JoinsBothBranches()
+    {
+        await tester.WaitFor("sync1", cancellationToken: Cancellation);
+        await tester.AssertFunctionCompleted("sync1", Cancellation);
+        await tester.AssertLogsContain("sync1", "Sync1 Completed: Returning True to invoke test_run_true", Cancellation);
+    }
+
+    [TestMethod]
+    [DependsOn(nameof(Sync1JoinsBothBranches))]
+    public async Task RunTrue()
+    {
+        await tester.WaitFor("test-run-true", cancellationToken: Cancellation);
+        await tester.AssertFunctionCompleted("test-run-true", Cancellation);
+        await tester.AssertContentEquals("run_true_output.txt", "test_run_true invoked", Cancellation);
+    }
+
+    [TestMethod]
+    [DependsOn(nameof(Sync1JoinsBothBranches))]
+    public async Task DontRunFalseIsNotInvoked()
+    {
+        Assert.AreEqual(FunctionStatus.NotInvoked, await tester.WaitFor("test-dontrun-false", cancellationToken: Cancellation));
+        await tester.AssertFunctionNotInvoked("test-dontrun-false", Cancellation);
+    }
+
+    [TestMethod]
+    [DependsOn(nameof(RunTrue))]
+    public async Task RunFalse()
+    {
+        await tester.WaitFor("test-run-false", cancellationToken: Cancellation);
+        await tester.AssertFunctionCompleted("test-run-false", Cancellation);
+        await tester.AssertContentEquals("run_false_output.txt", "test_run_false invoked", Cancellation);
+    }
+
+    [TestMethod]
+    [DependsOn(nameof(RunTrue))]
+    public async Task DontRunTrueIsNotInvoked()
+    {
+        Assert.AreEqual(FunctionStatus.NotInvoked, await tester.WaitFor("test-dontrun-true", cancellationToken: Cancellation));
+        await tester.AssertFunctionNotInvoked("test-dontrun-true", Cancellation);
+    }
+
+    [TestMethod]
+    [DependsOn(nameof(RunFalse))]
+    [DataRow(1)]
+    [DataRow(2)]
+    [DataRow(3)]
+    [DataRow(4)]
+    [DataRow(5)]
+    public async Task TestRank(int rank)
+    {
+        var instance = $"test-rank({rank})";
+        await tester.WaitFor(instance, cancellationToken: Cancellation);
+        await tester.AssertFunctionCompleted(instance, Cancellation);
+        await tester.AssertLogsContain(instance, $"Currently on rank{rank} out of 5 ranks.", Cancellation);
+        await tester.AssertContentEquals($"rank_files/rank{rank}.txt", $"Test input for rank {rank}", Cancellation);
+    }
+
+    [TestMethod]
+    [DependsOn(nameof(TestRank))]
+    public async Task Sync2JoinsEveryRank()
+    {
+        await tester.WaitFor("sync2", cancellationToken: Cancellation);
+        await tester.AssertFunctionCompleted("sync2", Cancellation);
+        await tester.AssertLogsContain("sync2", "Sync2 Completed: every rank and run output is in place", Cancellation);
+    }
+}
