@@ -1,0 +1,62 @@
+using FaaSr.Testing.Monitoring;
+using FaaSr.Testing.MSTest;
+
+namespace FaaSr.IntegrationTests;
+
+/// <summary>
+/// workflows/FailingWorkflow.json: prepare reads an input staged through a pre-signed URL, fail-py raises a chained
+/// exception, and after-failure, which comes after it, must never run (spec/faasr.md §4.2).
+/// </summary>
+[TestClass]
+public sealed class FailingWorkflowTests(TestContext testContext)
+{
+    private const string StagedText = "Staged input for FailingWorkflow, uploaded through a pre-signed URL.\n";
+
+    private static WorkflowTester tester = null!;
+
+    private CancellationToken Cancellation => testContext.CancellationToken;
+
+    [ClassInitialize]
+    public static async Task StartAsync(TestContext context) =>
+        tester = await WorkflowTester.StartAsync(
+            "workflows/FailingWorkflow.json",
+            new WorkflowTesterOptions
+            {
+                Inputs = [new StagedInput("input.txt", "tests/FaaSr.IntegrationTests/Inputs/failing-workflow-input.txt")],
+                Transfer = ObjectTransfer.PresignedUrls,
+            },
+            context.CancellationToken);
+
+    [ClassCleanup]
+    public static async Task StopAsync() => await tester.DisposeAsync();
+
+    [TestMethod]
+    public async Task PrepareReadsTheStagedInput()
+    {
+        await tester.WaitFor("prepare", cancellationToken: Cancellation);
+        await tester.AssertFunctionCompleted("prepare", Cancellation);
+        await tester.AssertContentEquals("input.txt", StagedText, Cancellation);
+        await tester.AssertContentEquals("prepared.txt", $"Prepared: {StagedText}", Cancellation);
+    }
+
+    [TestMethod]
+    [DependsOn(nameof(PrepareReadsTheStagedInput))]
+    public async Task FailPyFailsAndLogsBothChainedExceptions()
+    {
+        Assert.AreEqual(FunctionStatus.Failed, await tester.WaitFor("fail-py", shouldFail: true, Cancellation));
+        await tester.AssertFunctionFailed("fail-py", Cancellation);
+        await tester.AssertLogsContain("fail-py", "Exception: inside_exception", Cancellation);
+        await tester.AssertLogsContain("fail-py", "Exception: outside_exception", Cancellation);
+    }
+
+    [TestMethod]
+    [DependsOn(nameof(FailPyFailsAndLogsBothChainedExceptions))]
+    public async Task TheSuccessorOfTheFailureNeverRuns()
+    {
+        var state = await tester.Session.Monitor.WaitForFinalAsync("after-failure", Cancellation);
+
+        Assert.IsTrue(state.Status is FunctionStatus.NotInvoked or FunctionStatus.Skipped, $"after-failure ended {state}");
+        await tester.AssertObjectDoesNotExist("after_failure.txt", Cancellation);
+        Assert.IsFalse(await tester.Session.StoreFor("S3").ExistsAsync(state.LogKey, Cancellation), "after-failure left a log.");
+    }
+}
