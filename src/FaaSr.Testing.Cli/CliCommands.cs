@@ -9,5 +9,6 @@ internal static class CliCommands
     {
         yield return ValidateCommand.Create();
         yield return RunCommand.Create();
+        yield return WatchCommand.Create();
     }
 }

@@ -69,15 +69,20 @@ public sealed class RunRecordPublisher : IAsyncDisposable
         var monitoring = session.Monitoring;
         while (!monitoring.IsCompleted && !stop.IsCancellationRequested)
         {
-            var changed = changes.WaitAsync(stop);
-            await Task.WhenAny(changed, monitoring);
+            await Task.WhenAny(changes.WaitAsync(stop), monitoring);
             while (changes.Wait(0))
             {
                 // Coalesce: one write covers every change signalled so far.
             }
 
-            await WriteAsync(CurrentRecord(), CancellationToken.None);
+            if (!monitoring.IsCompleted)
+            {
+                await WriteAsync(CurrentRecord(), CancellationToken.None);
+            }
         }
+
+        // The last state: the monitor's result when monitoring ended, else the latest snapshot.
+        await WriteAsync(CurrentRecord(), CancellationToken.None);
     }
 
     private RunRecord CurrentRecord()

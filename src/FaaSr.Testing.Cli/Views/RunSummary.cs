@@ -1,0 +1,30 @@
+using System.Globalization;
+using FaaSr.Testing.Monitoring;
+
+namespace FaaSr.Testing.Cli.Views;
+
+/// <summary>Short texts about a run shared by the views.</summary>
+internal static class RunSummary
+{
+    /// <summary>"IntegrationTestWorkflow f35634d0": the workflow and the first 8 characters of the InvocationID.</summary>
+    public static string Title(RunRecord run) =>
+        $"{run.WorkflowName} {(run.InvocationId.Length > 8 ? run.InvocationId[..8] : run.InvocationId)}";
+
+    /// <summary>"12 completed, 2 not_invoked", in status order.</summary>
+    public static string Counts(RunRecord run) =>
+        string.Join(", ", run.Functions.GroupBy(f => f.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.WireName}"));
+
+    /// <summary>"finished in 2.0 s" or "running for 5.3 s".</summary>
+    public static string Progress(RunRecord run, DateTimeOffset now) => run.FinishedAt is { } finished
+        ? $"finished in {Seconds(finished - run.StartedAt)}"
+        : $"running for {Seconds(now - run.StartedAt)}";
+
+    /// <summary>True when every function completed or was not invoked.</summary>
+    public static bool Succeeded(RunRecord run) => run.Functions.All(f => f.Status.HasCompleted);
+
+    /// <summary>"IntegrationTestWorkflow f35634d0 (local) finished in 2.0 s: 12 completed, 2 not_invoked"</summary>
+    public static string Line(RunRecord run, DateTimeOffset now) => $"{Title(run)} ({run.Profile}) {Progress(run, now)}: {Counts(run)}";
+
+    public static string Seconds(TimeSpan span) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Math.Max(0, span.TotalSeconds):0.0} s");
+}

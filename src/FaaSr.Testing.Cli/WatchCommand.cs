@@ -1,0 +1,153 @@
+using System.CommandLine;
+using System.ComponentModel;
+using System.Diagnostics;
+using FaaSr.Testing.Cli.Views;
+using FaaSr.Testing.Profiles;
+using FaaSr.Testing.Sessions;
+
+namespace FaaSr.Testing.Cli;
+
+/// <summary>
+/// <c>faasr-it watch [--runs DIR] [--env local|cloud] [--plain] -- COMMAND [ARG...]</c>: runs the command (typically
+/// <c>dotnet test</c> of the workflow tests) and, while it runs, shows the run records it writes to DIR: a live table
+/// in a terminal, plain lines in logs. Exits with the command's exit code (3 when it cannot be started).
+/// </summary>
+internal static class WatchCommand
+{
+    private static readonly TimeSpan ScanInterval = TimeSpan.FromMilliseconds(250);
+
+    public static Command Create()
+    {
+        var runs = new Option<string?>("--runs")
+        {
+            Description = "Folder of the run records to show (default: artifacts/runs of the repository).",
+        };
+        var profile = new Option<string?>("--env")
+        {
+            Description = $"Profile for the command, passed as {ProfileNames.Variable}: local or cloud.",
+        };
+        var plain = new Option<bool>("--plain")
+        {
+            Description = "Plain lines even in an interactive terminal.",
+        };
+        var commandLine = new Argument<string[]>("COMMAND")
+        {
+            Description = "The command to run and its arguments, after --.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var command = new Command("watch", "Run a command (e.g. dotnet test) and show the workflow runs it records, live.")
+        {
+            runs,
+            profile,
+            plain,
+            commandLine,
+        };
+        command.SetAction((parseResult, cancellationToken) => RunAsync(
+            parseResult.GetValue(commandLine) ?? [],
+            parseResult.GetValue(runs),
+            parseResult.GetValue(profile),
+            parseResult.GetValue(plain),
+            parseResult.InvocationConfiguration.Output,
+            parseResult.InvocationConfiguration.Error,
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        IReadOnlyList<string> commandLine, string? runsFolder, string? profile, bool plain, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (commandLine.Count == 0)
+        {
+            await error.WriteLineAsync("watch: give the command to run after --, e.g. faasr-it watch -- dotnet test tests/FaaSr.IntegrationTests");
+            return ExitCodes.BadInput;
+        }
+
+        string folder;
+        try
+        {
+            if (profile is not null)
+            {
+                ProfileNames.Parse(profile);
+            }
+
+            folder = runsFolder ?? RepositoryLayout.FindFromHere().RunsFolder;
+        }
+        catch (Exception exception) when (exception is SettingsException or DirectoryNotFoundException)
+        {
+            await error.WriteLineAsync($"watch: {exception.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        var records = new RunRecordFolder(folder, DateTime.UtcNow);
+        using var child = new Process { StartInfo = StartInfo(commandLine, profile) };
+        await using var view = RunViews.Create(plain, output);
+        child.OutputDataReceived += (_, e) => Forward(view, e.Data);
+        child.ErrorDataReceived += (_, e) => Forward(view, e.Data);
+        try
+        {
+            child.Start();
+        }
+        catch (Win32Exception exception)
+        {
+            await error.WriteLineAsync($"watch: cannot start '{commandLine[0]}': {exception.Message}");
+            return ExitCodes.EnvironmentProblem;
+        }
+
+        child.BeginOutputReadLine();
+        child.BeginErrorReadLine();
+        var exited = child.WaitForExitAsync(CancellationToken.None);
+        try
+        {
+            while (!exited.IsCompleted)
+            {
+                await ShowAsync(records, view, cancellationToken);
+                await Task.WhenAny(exited, Task.Delay(ScanInterval, cancellationToken));
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            child.Kill(entireProcessTree: true);
+        }
+
+        await exited;
+        await ShowAsync(records, view, CancellationToken.None);
+        return child.ExitCode;
+    }
+
+    private static ProcessStartInfo StartInfo(IReadOnlyList<string> commandLine, string? profile)
+    {
+        var startInfo = new ProcessStartInfo(commandLine[0])
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in commandLine.Skip(1))
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        if (profile is not null)
+        {
+            startInfo.Environment[ProfileNames.Variable] = ProfileNames.NameOf(ProfileNames.Parse(profile));
+        }
+
+        return startInfo;
+    }
+
+    private static async Task ShowAsync(RunRecordFolder records, IRunView view, CancellationToken cancellationToken)
+    {
+        foreach (var record in await records.ScanAsync(cancellationToken))
+        {
+            view.Update(record);
+        }
+    }
+
+    private static void Forward(IRunView view, string? line)
+    {
+        if (line is not null)
+        {
+            view.Output(line);
+        }
+    }
+}
