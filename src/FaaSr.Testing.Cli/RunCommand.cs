@@ -1,53 +1,73 @@
 using System.CommandLine;
+using FaaSr.Testing.Cli.Views;
 using FaaSr.Testing.Local;
 using FaaSr.Testing.Local.Execution;
+using FaaSr.Testing.Local.Sessions;
+using FaaSr.Testing.Monitoring;
+using FaaSr.Testing.Profiles;
+using FaaSr.Testing.Sessions;
 using FaaSr.Testing.Storage;
 using FaaSr.Testing.Workflows;
 
 namespace FaaSr.Testing.Cli;
 
 /// <summary>
-/// <c>faasr-it run WORKFLOW --local [--functions DIR] [--s3-endpoint URL] [--timeout SECONDS]</c>: runs a workflow on
-/// this machine, each function a process with FaaSr's semantics, against the local S3 server (started here) or the
-/// endpoint given. Prints each instance's outcome. Exit 0 when every instance completed or was by design not
-/// invoked, 1 otherwise (or on timeout), 2 on bad input, 3 when python3, node or S3 is missing.
+/// <c>faasr-it run WORKFLOW [--env local|cloud] [--functions DIR] [--s3-endpoint URL] [--record FILE] [--timeout SECONDS] [--plain]</c>:
+/// launches one invocation through the same session the MSTest tester uses, watches it through S3 and shows it live (a
+/// table in a terminal, plain lines otherwise); --record keeps a run record current while it runs. Exit 0 when every
+/// instance completed or was not invoked, 1 for any other status or a timeout, 2 on bad input or a missing credential,
+/// 3 when python3, node or S3 is missing.
 /// </summary>
 internal static class RunCommand
 {
     private const int DefaultTimeoutSeconds = 600;
+    private const int FailureLogLines = 20;
+    private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(250);
 
     public static Command Create()
     {
         var workflow = new Argument<string>("WORKFLOW") { Description = "The workflow JSON file." };
-        var local = new Option<bool>("--local") { Description = "Run every function here as a process (the embedded default)." };
+        var profile = new Option<string?>("--env")
+        {
+            Description = $"Profile: local (a local S3 server) or cloud (the workflow's own S3 endpoints); default {ProfileNames.Variable}, else local. Functions run on this machine in both.",
+        };
         var functions = new Option<string?>("--functions")
         {
             Description = "Folder of the function code; FunctionGitRepo 'owner/repo/a/b' maps to the longest tail of 'a/b' under it. Default: the functions folder beside the workflow's folder, else ./functions.",
         };
         var endpoint = new Option<string?>("--s3-endpoint")
         {
-            Description = "Use this S3 endpoint instead of starting a local S3 server; credentials come from {Store}_AccessKey and {Store}_SecretKey.",
+            Description = "Put every data store at this S3 endpoint instead; credentials come from {Store}_AccessKey and {Store}_SecretKey, missing buckets are created.",
+        };
+        var record = new Option<string?>("--record")
+        {
+            Description = "Write the run record (statuses and times of every function) to this file, rewritten while the run goes on.",
         };
         var timeout = new Option<int>("--timeout")
         {
             Description = "Stop the run, killing its processes, after this many seconds.",
             DefaultValueFactory = _ => DefaultTimeoutSeconds,
         };
-        var command = new Command("run", "Run a FaaSr workflow end to end and report each function instance.")
+        var plain = new Option<bool>("--plain") { Description = "Plain lines even in an interactive terminal." };
+        var command = new Command("run", "Run a FaaSr workflow end to end, watching every function instance through S3.")
         {
             workflow,
-            local,
+            profile,
             functions,
             endpoint,
+            record,
             timeout,
+            plain,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             new RunRequest(
                 parseResult.GetValue(workflow)!,
-                parseResult.GetValue(local),
+                parseResult.GetValue(profile),
                 parseResult.GetValue(functions),
                 parseResult.GetValue(endpoint),
-                parseResult.GetValue(timeout)),
+                parseResult.GetValue(record),
+                parseResult.GetValue(timeout),
+                parseResult.GetValue(plain)),
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
             cancellationToken));
@@ -56,15 +76,9 @@ internal static class RunCommand
 
     private static async Task<int> RunAsync(RunRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (!request.Local)
-        {
-            error.WriteLine("run: say where to run the workflow; --local runs it on this machine.");
-            return ExitCodes.BadInput;
-        }
-
         if (request.TimeoutSeconds <= 0)
         {
-            error.WriteLine($"run: --timeout must be a positive number of seconds, not {request.TimeoutSeconds}.");
+            await error.WriteLineAsync($"run: --timeout must be a positive number of seconds, not {request.TimeoutSeconds}.");
             return ExitCodes.BadInput;
         }
 
@@ -72,7 +86,7 @@ internal static class RunCommand
         if (request.Endpoint is not null
             && (!Uri.TryCreate(request.Endpoint, UriKind.Absolute, out endpoint) || endpoint.Scheme is not ("http" or "https")))
         {
-            error.WriteLine($"run: --s3-endpoint '{request.Endpoint}' is not an absolute http(s) URL.");
+            await error.WriteLineAsync($"run: --s3-endpoint '{request.Endpoint}' is not an absolute http(s) URL.");
             return ExitCodes.BadInput;
         }
 
@@ -81,88 +95,131 @@ internal static class RunCommand
         {
             foreach (var problem in check.Problems)
             {
-                error.WriteLine(problem);
+                await error.WriteLineAsync(problem.ToString());
             }
 
             return ExitCodes.BadInput;
         }
 
-        var graph = WorkflowGraph.Build(check.Document);
+        var messages = new List<string>();
+        int exitCode;
+        await using (var view = RunViews.Create(request.Plain, output))
+        {
+            exitCode = await LaunchAsync(request, WorkflowGraph.Build(check.Document), endpoint, view, messages, cancellationToken);
+        }
+
+        foreach (var message in messages)
+        {
+            await error.WriteLineAsync(message);
+        }
+
+        return exitCode;
+    }
+
+    private static async Task<int> LaunchAsync(
+        RunRequest request, WorkflowGraph graph, Uri? endpoint, IRunView view, List<string> messages, CancellationToken cancellationToken)
+    {
         try
         {
-            await using var storage = await RunStorage.OpenAsync(graph.Document, endpoint, cancellationToken);
-            var executor = new LocalExecutor(new LocalExecutorOptions
+            var settings = SettingSources.FromEnvironment(EnvFileFor(request.WorkflowFile));
+            var profile = ProfileNames.Parse(request.Profile ?? settings.Get(ProfileNames.Variable));
+            var launcher = new LocalComputeLauncher(profile, new LocalComputeLauncherOptions { Settings = settings, S3Endpoint = endpoint });
+            var changed = 0;
+            RunRecordPublisher? publisher = null;
+            await using var session = await launcher.LaunchAsync(
+                new WorkflowLaunch
+                {
+                    Graph = graph,
+                    FunctionsRoot = request.FunctionsFolder ?? DefaultFunctionsFolder(request.WorkflowFile),
+                    BeforeStart = (started, _) =>
+                    {
+                        started.Monitor.StatusChanged += (_, _) => Interlocked.Exchange(ref changed, 1);
+                        publisher = request.RecordFile is null ? null : RunRecordPublisher.Start(started, request.RecordFile);
+                        return Task.CompletedTask;
+                    },
+                },
+                cancellationToken);
+            await using (publisher)
             {
-                FunctionsRoot = request.FunctionsFolder ?? DefaultFunctionsFolder(request.WorkflowFile),
-                Stores = storage.Store,
-                StoreEndpoints = storage.Endpoints,
-                FunctionEnvironment = FunctionEnvironment(graph.Document, storage),
-            });
-            return await ExecuteAsync(executor, graph, TimeSpan.FromSeconds(request.TimeoutSeconds), output, error, cancellationToken);
+                view.Output($"Workflow {graph.WorkflowName}: InvocationID {session.InvocationId}, log folder {session.Folder.Prefix}");
+                view.Output($"Profile {launcher.Description}");
+                var result = await WatchAsync(session, view, () => Interlocked.Exchange(ref changed, 0) == 1, TimeSpan.FromSeconds(request.TimeoutSeconds), messages, cancellationToken);
+                view.Update(RunRecord.From(result, session.Profile));
+                messages.AddRange(FailureReports(session, result));
+                return result.Succeeded && result.Outcome != MonitorOutcome.Cancelled ? ExitCodes.Success : ExitCodes.WorkflowFailed;
+            }
         }
-        catch (Exception e) when (e is LocalRunSetupException or MissingCredentialException)
+        catch (Exception exception) when (exception is SettingsException or LocalRunSetupException or InvalidWorkflowException)
         {
-            error.WriteLine($"run: {e.Message}");
+            messages.Add($"run: {exception.Message}");
             return ExitCodes.BadInput;
         }
-        catch (Exception e) when (e is ExecutionEnvironmentException or LocalS3ServerException or ObjectStoreException)
+        catch (Exception exception) when (exception is ExecutionEnvironmentException or LocalS3ServerException or ObjectStoreException)
         {
-            error.WriteLine($"run: {e.Message}");
+            messages.Add($"run: {exception.Message}");
             return ExitCodes.EnvironmentProblem;
         }
     }
 
-    private static async Task<int> ExecuteAsync(LocalExecutor executor, WorkflowGraph graph, TimeSpan timeout, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    /// <summary>Shows the run until monitoring ends or the timeout stops it; returns the monitor's result.</summary>
+    private static async Task<MonitorResult> WatchAsync(
+        IWorkflowSession session, IRunView view, Func<bool> takeChange, TimeSpan timeout, List<string> messages, CancellationToken cancellationToken)
     {
-        await using var run = await executor.StartAsync(graph, cancellationToken);
-        output.WriteLine($"Workflow {graph.WorkflowName}: InvocationID {run.InvocationId}, log folder {run.Folder.Prefix}");
-        LocalRunResult result;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        view.Update(Snapshot(session));
         try
         {
-            result = await run.Completion.WaitAsync(timeout, cancellationToken);
-        }
-        catch (TimeoutException)
-        {
-            error.WriteLine($"run: the workflow did not finish within {timeout.TotalSeconds:0} s; its processes were stopped.");
-            return ExitCodes.WorkflowFailed;
-        }
-
-        var width = result.Instances.Max(i => i.Instance.Name.Length);
-        foreach (var instance in result.Instances)
-        {
-            var reason = instance.Reason is null ? string.Empty : "  " + instance.Reason.Split('\n')[0];
-            output.WriteLine($"  {instance.Instance.Name.PadRight(width)}  {Describe(instance.State),-10}{reason}");
-        }
-
-        foreach (var failed in result.Instances.Where(i => i.State == InstanceState.Failed && i.Reason?.Contains('\n') == true))
-        {
-            error.WriteLine($"{failed.Instance.Name}: {failed.Reason}");
-        }
-
-        return result.Succeeded ? ExitCodes.Success : ExitCodes.WorkflowFailed;
-    }
-
-    private static string Describe(InstanceState state) => state switch
-    {
-        InstanceState.Completed => "completed",
-        InstanceState.Failed => "failed",
-        InstanceState.NotRun => "not run",
-        _ => state.ToString(),
-    };
-
-    /// <summary>The data store credentials, and each declared secret that this process's environment holds.</summary>
-    private static Dictionary<string, string> FunctionEnvironment(WorkflowDocument document, RunStorage storage)
-    {
-        var environment = new Dictionary<string, string>(storage.Credentials, StringComparer.Ordinal);
-        foreach (var secret in document.Secrets)
-        {
-            if (Environment.GetEnvironmentVariable(secret) is { } value)
+            while (!session.Monitoring.IsCompleted)
             {
-                environment[secret] = value;
+                await Task.WhenAny(session.Monitoring, Task.Delay(RefreshInterval, deadline.Token));
+                deadline.Token.ThrowIfCancellationRequested();
+                if (takeChange())
+                {
+                    view.Update(Snapshot(session));
+                }
             }
         }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            messages.Add(cancellationToken.IsCancellationRequested
+                ? "run: interrupted; the run's processes were stopped."
+                : $"run: the workflow did not finish within {timeout.TotalSeconds:0} s; its processes were stopped.");
+            await session.StopAsync();
+        }
 
-        return environment;
+        return await session.Monitoring;
+    }
+
+    private static RunRecord Snapshot(IWorkflowSession session) =>
+        RunRecord.InProgress(session.Folder, session.Profile, session.Monitor.StartedAt ?? DateTimeOffset.UtcNow, session.Monitor.Snapshot());
+
+    /// <summary>For each instance that ended other than completed or not_invoked: why, and its last log lines.</summary>
+    private static IEnumerable<string> FailureReports(IWorkflowSession session, MonitorResult result)
+    {
+        foreach (var state in result.Functions.Where(f => !f.Status.HasCompleted))
+        {
+            var lines = state.LogText.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+            var tail = lines.Length <= FailureLogLines ? lines : lines[^FailureLogLines..];
+            yield return state.LogText.Length == 0
+                ? $"{state.Name}: {state.Status.WireName} ({state.Reason}); no log at {state.LogKey}"
+                : $"{state.Name}: {state.Status.WireName} ({state.Reason}); last {tail.Length} log lines of {state.LogKey}:{Environment.NewLine}    {string.Join(Environment.NewLine + "    ", tail)}";
+        }
+
+        yield return $"{session.Graph.WorkflowName} {session.InvocationId}: {result.Message}";
+    }
+
+    /// <summary>The repository's .env when the workflow is inside one, else ./.env.</summary>
+    private static string EnvFileFor(string workflowFile)
+    {
+        try
+        {
+            return RepositoryLayout.Find(Path.GetDirectoryName(Path.GetFullPath(workflowFile))!).EnvFile;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return Path.GetFullPath(".env");
+        }
     }
 
     /// <summary>"functions" beside the workflow's folder (workflows/X.json -> functions/), else ./functions.</summary>
@@ -173,5 +230,6 @@ internal static class RunCommand
         return beside is not null && Directory.Exists(beside) ? Path.GetFullPath(beside) : Path.GetFullPath("functions");
     }
 
-    private sealed record RunRequest(string WorkflowFile, bool Local, string? FunctionsFolder, string? Endpoint, int TimeoutSeconds);
+    private sealed record RunRequest(
+        string WorkflowFile, string? Profile, string? FunctionsFolder, string? Endpoint, string? RecordFile, int TimeoutSeconds, bool Plain);
 }

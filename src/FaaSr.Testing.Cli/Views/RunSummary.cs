@@ -10,9 +10,16 @@ internal static class RunSummary
     public static string Title(RunRecord run) =>
         $"{run.WorkflowName} {(run.InvocationId.Length > 8 ? run.InvocationId[..8] : run.InvocationId)}";
 
-    /// <summary>"12 completed, 2 not_invoked", in status order.</summary>
+    /// <summary>Outcomes first, then what is still going.</summary>
+    private static readonly FunctionStatus[] DisplayOrder =
+    [
+        FunctionStatus.Completed, FunctionStatus.NotInvoked, FunctionStatus.Failed, FunctionStatus.Timeout, FunctionStatus.Skipped,
+        FunctionStatus.Running, FunctionStatus.Invoked, FunctionStatus.Pending,
+    ];
+
+    /// <summary>"12 completed, 2 not_invoked": outcomes first.</summary>
     public static string Counts(RunRecord run) =>
-        string.Join(", ", run.Functions.GroupBy(f => f.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.WireName}"));
+        string.Join(", ", run.Functions.GroupBy(f => f.Status).OrderBy(g => Array.IndexOf(DisplayOrder, g.Key)).Select(g => $"{g.Count()} {g.Key.WireName}"));
 
     /// <summary>"finished in 2.0 s" or "running for 5.3 s".</summary>
     public static string Progress(RunRecord run, DateTimeOffset now) => run.FinishedAt is { } finished

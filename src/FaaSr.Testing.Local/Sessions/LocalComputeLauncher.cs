@@ -15,10 +15,14 @@ public sealed class LocalComputeLauncher(ProfileKind profile, LocalComputeLaunch
 {
     public string Profile { get; } = ProfileNames.NameOf(profile);
 
-    public string Description => profile == ProfileKind.Cloud
-        ? "cloud: the workflow's own DataStore endpoints, credentials {Store}_AccessKey/{Store}_SecretKey from the environment or .env; "
-          + "functions still run on this machine through the local executor (GitHub Actions dispatch is not implemented yet)"
-        : "local: a local S3 server (s3rver on 127.0.0.1) holds every DataStore; functions run on this machine through the local executor";
+    public string Description => (profile, options.S3Endpoint) switch
+    {
+        (_, { } endpoint) => $"{Profile}: every DataStore at {endpoint}, credentials {{Store}}_AccessKey/{{Store}}_SecretKey from the environment or .env; "
+            + "functions run on this machine through the local executor",
+        (ProfileKind.Cloud, null) => "cloud: the workflow's own DataStore endpoints, credentials {Store}_AccessKey/{Store}_SecretKey from the environment or .env; "
+            + "functions still run on this machine through the local executor (GitHub Actions dispatch is not implemented yet)",
+        _ => "local: a local S3 server (s3rver on 127.0.0.1) holds every DataStore; functions run on this machine through the local executor",
+    };
 
     public async Task<IWorkflowSession> LaunchAsync(WorkflowLaunch launch, CancellationToken cancellationToken)
     {
@@ -32,8 +36,8 @@ public sealed class LocalComputeLauncher(ProfileKind profile, LocalComputeLaunch
         });
         var folder = graph.FolderFor(identity.InvocationTimestamp, identity.InvocationId);
 
-        ISessionStorage storage = profile == ProfileKind.Cloud
-            ? WorkflowEndpointStorage.Open(graph.Document, options.Settings, options.CloudStoreOptions)
+        ISessionStorage storage = profile == ProfileKind.Cloud || options.S3Endpoint is not null
+            ? await WorkflowEndpointStorage.OpenAsync(graph.Document, options.Settings, options.EndpointStoreOptions, options.S3Endpoint, cancellationToken)
             : await LocalS3Storage.StartAsync(graph.Document, options.S3Server, cancellationToken);
         LocalComputeSession? session = null;
         try

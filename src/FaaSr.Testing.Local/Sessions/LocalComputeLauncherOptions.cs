@@ -12,8 +12,15 @@ public sealed record LocalComputeLauncherOptions
     /// <summary>The local S3 server of the local profile.</summary>
     public LocalS3ServerOptions S3Server { get; init; } = new();
 
-    /// <summary>Store tuning for the cloud profile's endpoints.</summary>
-    public S3ObjectStoreOptions CloudStoreOptions { get; init; } = new();
+    /// <summary>
+    /// Put every DataStore at this endpoint instead (an S3 server already running, e.g. MinIO), for either profile:
+    /// credentials are {Store}_AccessKey/{Store}_SecretKey from <see cref="Settings"/> and missing buckets are created.
+    /// Null: the profile decides (a fresh local S3 server, or the workflow's own endpoints).
+    /// </summary>
+    public Uri? S3Endpoint { get; init; }
+
+    /// <summary>Store tuning for real endpoints (the cloud profile's, or <see cref="S3Endpoint"/>).</summary>
+    public S3ObjectStoreOptions EndpointStoreOptions { get; init; } = new();
 
     /// <summary>The Python interpreter; null means python3 found on PATH.</summary>
     public string? PythonInterpreter { get; init; }

@@ -5,37 +5,43 @@ using FaaSr.Testing.Workflows;
 namespace FaaSr.Testing.Local.Sessions;
 
 /// <summary>
-/// The cloud profile's storage: every DataStore at the workflow's own endpoint (AWS when it names none), signed with
-/// {Store}_AccessKey and {Store}_SecretKey from the settings (process environment, then .env). Nothing is created;
-/// the objects stay where they are.
+/// Storage at real endpoints, signed with {Store}_AccessKey and {Store}_SecretKey from the settings (process
+/// environment, then .env): every DataStore at the workflow's own endpoint (AWS when it names none), or all of them at
+/// one endpoint given instead, where missing buckets are created. The objects outlive the session.
 /// </summary>
 internal sealed class WorkflowEndpointStorage : ISessionStorage
 {
     private readonly IReadOnlyDictionary<string, S3ObjectStore> stores;
 
-    private WorkflowEndpointStorage(IReadOnlyDictionary<string, S3ObjectStore> stores, IReadOnlyDictionary<string, string> credentials)
+    private WorkflowEndpointStorage(IReadOnlyDictionary<string, S3ObjectStore> stores, IReadOnlyDictionary<string, string> credentials, IReadOnlyDictionary<string, string> endpoints)
     {
         this.stores = stores;
         FunctionCredentials = credentials;
-        Description = "the workflow's own DataStores: " + string.Join("; ", stores.Select(s => $"{s.Key} = bucket '{s.Value.Bucket}' at {s.Value.Connection.Describe()}"));
+        FunctionEndpoints = endpoints;
+        Description = string.Join("; ", stores.Select(s => $"{s.Key} = bucket '{s.Value.Bucket}' at {s.Value.Connection.Describe()}"));
     }
 
     public string Description { get; }
 
-    public IReadOnlyDictionary<string, string> FunctionEndpoints { get; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> FunctionEndpoints { get; }
 
     public IReadOnlyDictionary<string, string> FunctionCredentials { get; }
 
-    /// <summary>Opens a store per DataStore; a missing credential is a <see cref="SettingsException"/> naming the variable.</summary>
-    public static WorkflowEndpointStorage Open(WorkflowDocument document, SettingSources settings, S3ObjectStoreOptions options)
+    /// <summary>
+    /// Opens a store per DataStore, at <paramref name="endpoint"/> when given (creating missing buckets there), else at
+    /// the workflow's own endpoints. A missing credential is a <see cref="SettingsException"/> naming the variable.
+    /// </summary>
+    public static async Task<WorkflowEndpointStorage> OpenAsync(
+        WorkflowDocument document, SettingSources settings, S3ObjectStoreOptions options, Uri? endpoint, CancellationToken cancellationToken)
     {
         var credentials = new Dictionary<string, string>(StringComparer.Ordinal);
         var connections = new Dictionary<string, S3Connection>(StringComparer.Ordinal);
         foreach (var store in document.DataStores.Values)
         {
+            var located = endpoint is null ? store : store with { Endpoint = endpoint.ToString() };
             if (store.Anonymous)
             {
-                connections[store.Name] = S3Connection.FromDataStore(store, null, null);
+                connections[store.Name] = S3Connection.FromDataStore(located, null, null);
                 continue;
             }
 
@@ -43,11 +49,31 @@ internal sealed class WorkflowEndpointStorage : ISessionStorage
             var secretKey = Credential(settings, store, "SecretKey", store.SecretKey);
             credentials[$"{store.Name}_AccessKey"] = accessKey;
             credentials[$"{store.Name}_SecretKey"] = secretKey;
-            connections[store.Name] = S3Connection.FromDataStore(store, accessKey, secretKey);
+            connections[store.Name] = S3Connection.FromDataStore(located, accessKey, secretKey);
         }
 
         var stores = connections.ToDictionary(c => c.Key, c => new S3ObjectStore(c.Value, document.DataStores[c.Key].Bucket, options), StringComparer.Ordinal);
-        return new WorkflowEndpointStorage(stores, credentials);
+        var endpoints = endpoint is null
+            ? new Dictionary<string, string>(StringComparer.Ordinal)
+            : stores.Keys.ToDictionary(name => name, _ => endpoint.ToString().TrimEnd('/'), StringComparer.Ordinal);
+        var storage = new WorkflowEndpointStorage(stores, credentials, endpoints);
+        try
+        {
+            if (endpoint is not null)
+            {
+                foreach (var store in stores.Values)
+                {
+                    await store.EnsureBucketAsync(cancellationToken);
+                }
+            }
+
+            return storage;
+        }
+        catch
+        {
+            await storage.DisposeAsync();
+            throw;
+        }
     }
 
     public IObjectStore StoreFor(string dataStoreName) =>
@@ -55,7 +81,7 @@ internal sealed class WorkflowEndpointStorage : ISessionStorage
             ? store
             : throw new KeyNotFoundException($"No DataStore '{dataStoreName}' in this workflow. Known: {string.Join(", ", stores.Keys)}.");
 
-    /// <summary>Cloud objects outlive the session anyway.</summary>
+    /// <summary>Nothing to do: these objects outlive the session anyway.</summary>
     public void Retain()
     {
     }
@@ -73,6 +99,6 @@ internal sealed class WorkflowEndpointStorage : ISessionStorage
     private static string Credential(SettingSources settings, DataStore store, string kind, string? inFile)
     {
         var variable = $"{store.Name}_{kind}";
-        return settings.Get(variable) ?? (string.IsNullOrEmpty(inFile) ? settings.Require(variable, $"the {kind} of DataStore '{store.Name}' for the cloud profile") : inFile);
+        return settings.Get(variable) ?? (string.IsNullOrEmpty(inFile) ? settings.Require(variable, $"the {kind} of DataStore '{store.Name}'") : inFile);
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using FaaSr.Testing.Cli;
+using FaaSr.Testing.Monitoring;
 using FaaSr.Testing.Tests.Support;
 
 namespace FaaSr.Testing.Tests.Cli;
@@ -11,30 +12,41 @@ public sealed class RunCommandTests
     private static readonly string IntegrationWorkflow = RepositoryFiles.Path("workflows", "IntegrationTestWorkflow.json");
 
     [TestMethod]
-    public async Task TheIntegrationWorkflowRunsLocallyWithExitZeroAndOneLinePerInstance()
+    public async Task TheIntegrationWorkflowRunsLocallyWithExitZeroAndARecordOfEveryInstance()
     {
-        var result = await RunAsync("run", IntegrationWorkflow, "--local", "--functions", RepositoryFiles.Path("functions"));
+        using var folder = new TemporaryFolder();
+        var record = Path.Combine(folder.Root, "records", "run.json");
+
+        var result = await RunAsync("run", IntegrationWorkflow, "--plain", "--functions", RepositoryFiles.Path("functions"), "--record", record);
 
         Assert.AreEqual(ExitCodes.Success, result.ExitCode, result.Output + result.Error);
         StringAssert.StartsWith(result.Output, "Workflow IntegrationTestWorkflow: InvocationID ");
-        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.HasCount(15, lines, result.Output);
-        Assert.IsTrue(lines.Any(l => l.StartsWith("sync2 ", StringComparison.Ordinal) && l.Contains("completed")), result.Output);
-        Assert.IsTrue(lines.Any(l => l.StartsWith("test-dontrun-true ", StringComparison.Ordinal) && l.Contains("not run")), result.Output);
+        StringAssert.Contains(result.Output, "Profile local: a local S3 server");
+        StringAssert.Contains(result.Output, "sync2: ");
+        StringAssert.Contains(result.Output, "(local) finished in ");
+        StringAssert.Contains(result.Output, ": 12 completed, 2 not_invoked");
+        var written = await RunRecordFile.ReadAsync(record, CancellationToken.None);
+        Assert.AreEqual("local", written.Profile);
+        Assert.IsNotNull(written.FinishedAt, "The last record is the finished run's.");
+        Assert.HasCount(14, written.Functions);
+        Assert.AreEqual(FunctionStatus.NotInvoked, written.Functions.Single(f => f.Name == "test-dontrun-true").Status);
+        Assert.IsTrue(written.Functions.Where(f => f.Name.StartsWith("test-rank(", StringComparison.Ordinal)).All(f => f.Status == FunctionStatus.Completed));
     }
 
     [TestMethod]
-    public async Task AFailingFunctionGivesExitOneAndItsReason()
+    public async Task AFailingFunctionGivesExitOneAndItsLastLogLines()
     {
         using var folder = new TemporaryFolder();
         var workflow = folder.Write("workflows/Failing.json", WorkflowJson("Failing", "S3"));
         folder.Write("functions/Failing/f.py", "def first():\n    raise ValueError('broken on purpose')\n");
 
-        var result = await RunAsync("run", workflow, "--local");
+        var result = await RunAsync("run", workflow, "--plain");
 
         Assert.AreEqual(ExitCodes.WorkflowFailed, result.ExitCode, result.Output + result.Error);
+        StringAssert.Contains(result.Output, "first: ");
         StringAssert.Contains(result.Output, "failed");
-        StringAssert.Contains(result.Output, "broken on purpose");
+        StringAssert.Contains(result.Error, "first: failed");
+        StringAssert.Contains(result.Error, "ValueError: broken on purpose");
     }
 
     [TestMethod]
@@ -43,19 +55,32 @@ public sealed class RunCommandTests
         using var folder = new TemporaryFolder();
         var workflow = folder.Write("broken.json", "{ \"WorkflowName\": \"x\" }");
 
-        var result = await RunAsync("run", workflow, "--local");
+        var result = await RunAsync("run", workflow, "--plain");
 
         Assert.AreEqual(ExitCodes.BadInput, result.ExitCode);
         StringAssert.Contains(result.Error, "broken.json");
     }
 
     [TestMethod]
-    public async Task WithoutLocalTheVerbSaysWhereToRun()
+    public async Task AnUnknownProfileGivesExitTwoNamingTheSetting()
     {
-        var result = await RunAsync("run", IntegrationWorkflow);
+        var result = await RunAsync("run", IntegrationWorkflow, "--env", "staging");
 
         Assert.AreEqual(ExitCodes.BadInput, result.ExitCode);
-        StringAssert.Contains(result.Error, "--local");
+        StringAssert.Contains(result.Error, "Unknown profile 'staging'");
+    }
+
+    [TestMethod]
+    public async Task TheCloudProfileWithoutCredentialsGivesExitTwoNamingTheVariable()
+    {
+        using var folder = new TemporaryFolder();
+        var store = "Cloud" + Guid.NewGuid().ToString("N")[..8];
+        var workflow = folder.Write("workflows/Cloud.json", WorkflowJson("Cloud", store));
+
+        var result = await RunAsync("run", workflow, "--env", "cloud", "--plain");
+
+        Assert.AreEqual(ExitCodes.BadInput, result.ExitCode, result.Error);
+        StringAssert.Contains(result.Error, $"{store}_AccessKey");
     }
 
     [TestMethod]
@@ -65,7 +90,7 @@ public sealed class RunCommandTests
         var store = "NoCreds" + Guid.NewGuid().ToString("N")[..8];
         var workflow = folder.Write("workflows/NoCreds.json", WorkflowJson("NoCreds", store));
 
-        var result = await RunAsync("run", workflow, "--local", "--s3-endpoint", "http://127.0.0.1:9");
+        var result = await RunAsync("run", workflow, "--plain", "--s3-endpoint", "http://127.0.0.1:9");
 
         Assert.AreEqual(ExitCodes.BadInput, result.ExitCode, result.Error);
         StringAssert.Contains(result.Error, $"{store}_AccessKey");
@@ -82,7 +107,7 @@ public sealed class RunCommandTests
         {
             var workflow = folder.Write("workflows/Unreachable.json", WorkflowJson("Unreachable", store));
 
-            var result = await RunAsync("run", workflow, "--local", "--s3-endpoint", "http://127.0.0.1:9");
+            var result = await RunAsync("run", workflow, "--plain", "--s3-endpoint", "http://127.0.0.1:9");
 
             Assert.AreEqual(ExitCodes.EnvironmentProblem, result.ExitCode, result.Error);
             Assert.DoesNotContain("secret", result.Error);
@@ -127,16 +152,16 @@ public sealed class RunCommandTests
 
     private sealed class TemporaryFolder : IDisposable
     {
-        private readonly string root = Directory.CreateTempSubdirectory("faasr-it-run-cli-").FullName;
+        public string Root { get; } = Directory.CreateTempSubdirectory("faasr-it-run-cli-").FullName;
 
         public string Write(string relativePath, string text)
         {
-            var path = Path.Combine(root, relativePath);
+            var path = Path.Combine(Root, relativePath);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, text);
             return path;
         }
 
-        public void Dispose() => Directory.Delete(root, recursive: true);
+        public void Dispose() => Directory.Delete(Root, recursive: true);
     }
 }
