@@ -32,6 +32,17 @@ Task("Test")
     .IsDependentOn("LocalStack")
     .Does<BuildContext>((context, data) => DotNetTest(data.UnitTestProject.FullPath, data.TestSettings("unit")));
 
+Task("IntegrationTest")
+    .Description("Runs the workflow tests (tests/FaaSr.IntegrationTests) under faasr-it watch: live run table, TRX under artifacts/test-results, run records under artifacts/runs (--env=local|cloud).")
+    .IsDependentOn("Build")
+    .IsDependentOn("LocalStack")
+    .Does<BuildContext>((context, data) => DotNetExecute(data.Cli, data.IntegrationTestArguments()));
+
+Task("CI")
+    .Description("Test, then IntegrationTest.")
+    .IsDependentOn("Test")
+    .IsDependentOn("IntegrationTest");
+
 Task("Default")
     .Description("Test.")
     .IsDependentOn("Test");

@@ -3,11 +3,13 @@ public sealed record BuildContext(
     DirectoryPath Root,
     string Configuration,
     string Verbosity,
-    string TestFilter)
+    string TestFilter,
+    string Profile)
 {
     public FilePath Solution => Root.CombineWithFilePath("FaaSr.Testing.slnx");
     public DirectoryPath Artifacts => Root.Combine("artifacts");
     public DirectoryPath TestResults => Artifacts.Combine("test-results");
+    public DirectoryPath Runs => Artifacts.Combine("runs");
     public DirectoryPath Workflows => Root.Combine("workflows");
     public FilePath UnitTestProject => Root.CombineWithFilePath("tests/FaaSr.Testing.Tests/FaaSr.Testing.Tests.csproj");
     public FilePath IntegrationTestProject => Root.CombineWithFilePath("tests/FaaSr.IntegrationTests/FaaSr.IntegrationTests.csproj");
@@ -19,5 +21,6 @@ public sealed record BuildContext(
         Root: context.MakeAbsolute(context.Directory("..")),
         Configuration: context.Argument("configuration", "Release"),
         Verbosity: context.Argument("verbosity", "normal"),
-        TestFilter: context.Argument("filter", string.Empty));
+        TestFilter: context.Argument("filter", string.Empty),
+        Profile: context.Argument("env", string.Empty));
 }

@@ -14,6 +14,20 @@ public static DotNetTestSettings TestSettings(this BuildContext data, string res
     Loggers = [$"trx;LogFileName={resultsName}.trx", "console;verbosity=normal"],
 };
 
+// faasr-it watch [--env P] -- dotnet test <IntegrationTests> ...: the tests run under the live view of their run records.
+public static ProcessArgumentBuilder IntegrationTestArguments(this BuildContext data)
+{
+    var arguments = new ProcessArgumentBuilder().Append("watch").Append("--runs").AppendQuoted(data.Runs.FullPath);
+    if (!string.IsNullOrEmpty(data.Profile)) arguments.Append("--env").AppendQuoted(data.Profile);
+    arguments.Append("--").Append("dotnet").Append("test").AppendQuoted(data.IntegrationTestProject.FullPath)
+        .Append("--configuration").AppendQuoted(data.Configuration).Append("--no-build").Append("--no-restore")
+        .Append("--results-directory").AppendQuoted(data.TestResults.FullPath)
+        .Append("--logger").AppendQuoted("trx;LogFileName=integration.trx")
+        .Append("--logger").AppendQuoted("console;verbosity=normal");
+    if (!string.IsNullOrEmpty(data.TestFilter)) arguments.Append("--filter").AppendQuoted(data.TestFilter);
+    return arguments;
+}
+
 public static ProcessArgumentBuilder ValidateArguments(this BuildContext data, ICakeContext context) =>
     new ProcessArgumentBuilder().Append("validate").Append(string.Join(" ", context.GetFiles($"{data.Workflows}/*.json").Select(f => f.FullPath.Quote())));
 

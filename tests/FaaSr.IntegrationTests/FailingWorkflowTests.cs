@@ -28,7 +28,13 @@ public sealed class FailingWorkflowTests(TestContext testContext)
             context.CancellationToken);
 
     [ClassCleanup]
-    public static async Task StopAsync() => await tester.DisposeAsync();
+    public static async Task StopAsync()
+    {
+        if (tester is not null)
+        {
+            await tester.DisposeAsync();
+        }
+    }
 
     [TestMethod]
     public async Task PrepareReadsTheStagedInput()

@@ -18,7 +18,13 @@ public sealed class ImportFailureWorkflowTests(TestContext testContext)
         tester = await WorkflowTester.StartAsync("workflows/ImportFailureWorkflow.json", new WorkflowTesterOptions(), context.CancellationToken);
 
     [ClassCleanup]
-    public static async Task StopAsync() => await tester.DisposeAsync();
+    public static async Task StopAsync()
+    {
+        if (tester is not null)
+        {
+            await tester.DisposeAsync();
+        }
+    }
 
     [TestMethod]
     public async Task AMissingModuleIsSkippedWithAWarning()

@@ -26,7 +26,13 @@ public sealed class IntegrationTestWorkflowTests(TestContext testContext)
         tester = await WorkflowTester.StartAsync("workflows/IntegrationTestWorkflow.json", new WorkflowTesterOptions(), context.CancellationToken);
 
     [ClassCleanup]
-    public static async Task StopAsync() => await tester.DisposeAsync();
+    public static async Task StopAsync()
+    {
+        if (tester is not null)
+        {
+            await tester.DisposeAsync();
+        }
+    }
 
     [TestMethod]
     public async Task CreateInput()

@@ -27,7 +27,13 @@ public sealed class SecretWorkflowTests(TestContext testContext)
             context.CancellationToken);
 
     [ClassCleanup]
-    public static async Task StopAsync() => await tester.DisposeAsync();
+    public static async Task StopAsync()
+    {
+        if (tester is not null)
+        {
+            await tester.DisposeAsync();
+        }
+    }
 
     [TestMethod]
     public async Task TheDeclaredSecretReachesTheFunction()
