@@ -33,7 +33,7 @@ internal static class WatchCommand
         var commandLine = new Argument<string[]>("COMMAND")
         {
             Description = "The command to run and its arguments, after --.",
-            Arity = ArgumentArity.OneOrMore,
+            Arity = ArgumentArity.ZeroOrMore,
         };
         var command = new Command("watch", "Run a command (e.g. dotnet test) and show the workflow runs it records, live.")
         {

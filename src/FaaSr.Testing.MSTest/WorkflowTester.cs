@@ -283,7 +283,7 @@ public sealed class WorkflowTester : IAsyncDisposable
         var state = await SettledAsync(name, assertion, cancellationToken);
         if (state.Status != expected)
         {
-            throw Fail($"{assertion}({name}): function {name} is {state.Status.WireName}.", expected.WireName, Found(state), name);
+            throw Fail($"{assertion}({name}): {name} ended {state.Status.WireName}.", expected.WireName, Found(state), name);
         }
     }
 

@@ -1,0 +1,143 @@
+using FaaSr.Testing.Local;
+using FaaSr.Testing.Local.Sessions;
+using FaaSr.Testing.Monitoring;
+using FaaSr.Testing.Profiles;
+using FaaSr.Testing.Sessions;
+using FaaSr.Testing.Storage;
+using FaaSr.Testing.Tests.Support;
+using static FaaSr.Testing.Tests.Support.ProbeRepository;
+
+namespace FaaSr.Testing.Tests.Sessions;
+
+[TestClass]
+public sealed class LocalComputeLauncherTests(TestContext testContext)
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+
+    private CancellationToken Cancellation => testContext.CancellationToken;
+
+    [TestMethod]
+    public async Task DisposingALocalSessionStopsItsS3ServerAndItsFunctionProcesses()
+    {
+        using var repository = new ProbeRepository();
+        var workflow = repository.WriteWorkflow("Sleeper.json", "sleeper-bucket", null, new Probe("sleeper", "sleeper", "[]"));
+        var port = ProcessProbe.FreePort();
+        var launcher = new LocalComputeLauncher(ProfileKind.Local, new LocalComputeLauncherOptions { Settings = NoSettings(), S3Server = new LocalS3ServerOptions { Port = port } });
+
+        var session = await launcher.LaunchAsync(new WorkflowLaunch { Graph = repository.Load(workflow), FunctionsRoot = repository.Root }, Cancellation);
+        var pid = await ProcessProbe.WaitForPidFileAsync(repository.PidFile, Deadline, Cancellation);
+        Assert.IsTrue(ProcessProbe.IsListening(port), "s3rver listens while the session runs.");
+        Assert.IsTrue(ProcessProbe.IsRunning(pid), "The sleeping function runs.");
+
+        await session.DisposeAsync();
+
+        Assert.IsFalse(ProcessProbe.IsListening(port), "s3rver is stopped.");
+        Assert.IsTrue(await ProcessProbe.EventuallyAsync(() => !ProcessProbe.IsRunning(pid), TimeSpan.FromSeconds(10), Cancellation), $"The function process {pid} is stopped.");
+        Assert.AreEqual(FunctionStatus.Skipped, (await session.Monitoring).Functions.Single().Status);
+    }
+
+    [TestMethod]
+    public async Task ALaunchWhoseBeforeStartFailsStopsWhatItStartedAndRunsNothing()
+    {
+        using var repository = new ProbeRepository();
+        var workflow = repository.WriteWorkflow("Sleeper.json", "sleeper-bucket", null, new Probe("sleeper", "sleeper", "[]"));
+        var port = ProcessProbe.FreePort();
+        var launcher = new LocalComputeLauncher(ProfileKind.Local, new LocalComputeLauncherOptions { Settings = NoSettings(), S3Server = new LocalS3ServerOptions { Port = port } });
+        var listeningDuringStaging = false;
+
+        var failure = await Assert.ThrowsExactlyAsync<InvalidOperationException>(() => launcher.LaunchAsync(
+            new WorkflowLaunch
+            {
+                Graph = repository.Load(workflow),
+                FunctionsRoot = repository.Root,
+                BeforeStart = (_, _) =>
+                {
+                    listeningDuringStaging = ProcessProbe.IsListening(port);
+                    throw new InvalidOperationException("staging broke");
+                },
+            },
+            Cancellation));
+
+        Assert.AreEqual("staging broke", failure.Message);
+        Assert.IsTrue(listeningDuringStaging, "Storage is up when BeforeStart runs.");
+        Assert.IsFalse(ProcessProbe.IsListening(port), "s3rver is stopped after the failed launch.");
+        Assert.IsFalse(File.Exists(repository.PidFile), "No function ran.");
+    }
+
+    [TestMethod]
+    public async Task TheInvocationIsDecidedBeforeStartAndObjectsStagedThenAreSeenByTheFunctions()
+    {
+        using var repository = new ProbeRepository();
+        var workflow = repository.WriteWorkflow("Reader.json", "reader-bucket", null, new Probe("reader", "reader", "[]"));
+        var launcher = new LocalComputeLauncher(ProfileKind.Local, new LocalComputeLauncherOptions { Settings = NoSettings() });
+        string? stagedFor = null;
+        var logFolderWasEmpty = false;
+
+        await using var session = await launcher.LaunchAsync(
+            new WorkflowLaunch
+            {
+                Graph = repository.Load(workflow),
+                FunctionsRoot = repository.Root,
+                BeforeStart = async (started, token) =>
+                {
+                    stagedFor = started.InvocationId;
+                    logFolderWasEmpty = !await started.StoreFor("S3").ListAsync(started.Folder.Prefix + "/", token).AnyAsync(token);
+                    await started.StoreFor("S3").PutTextAsync($"{UserFolder}/{started.InvocationId}/input.txt", "staged before the start", token);
+                },
+            },
+            Cancellation);
+        var result = await session.Monitoring.WaitAsync(Deadline, Cancellation);
+
+        Assert.AreEqual(MonitorOutcome.Succeeded, result.Outcome, result.Message);
+        Assert.AreEqual(session.InvocationId, stagedFor);
+        Assert.AreEqual(session.InvocationId, session.Graph.Document.InvocationId, "The launched document carries the InvocationID.");
+        Assert.AreEqual(session.Folder, result.Folder);
+        Assert.IsTrue(logFolderWasEmpty, "Nothing ran before BeforeStart.");
+        Assert.AreEqual("staged before the start", await session.StoreFor("S3").GetTextAsync($"{UserFolder}/{session.InvocationId}/copy.txt", Cancellation));
+        Assert.AreEqual("local", session.Profile);
+    }
+
+    [TestMethod]
+    [DataRow("S3_AccessKey", DisplayName = "no access key")]
+    [DataRow("S3_SecretKey", DisplayName = "no secret key")]
+    public async Task TheCloudProfileNamesAMissingCredential(string missing)
+    {
+        using var repository = new ProbeRepository();
+        var workflow = repository.WriteWorkflow("Cloud.json", "cloud-bucket", "http://127.0.0.1:9", new Probe("writer", "writer", "[]"));
+        var values = new Dictionary<string, string> { ["S3_AccessKey"] = "an-access-key", ["S3_SecretKey"] = "a-secret-key" };
+        values.Remove(missing);
+        var launcher = new LocalComputeLauncher(ProfileKind.Cloud, new LocalComputeLauncherOptions { Settings = new SettingSources(values, null, _ => null) });
+
+        var failure = await Assert.ThrowsExactlyAsync<SettingsException>(() => launcher.LaunchAsync(
+            new WorkflowLaunch { Graph = repository.Load(workflow), FunctionsRoot = repository.Root }, Cancellation));
+
+        StringAssert.Contains(failure.Message, missing);
+        Assert.DoesNotContain("a-secret-key", failure.Message);
+    }
+
+    [TestMethod]
+    public async Task TheCloudProfileRunsAgainstTheWorkflowsOwnEndpointWithCredentialsFromTheSettings()
+    {
+        var store = await SharedS3.NewBucketAsync("cloud-profile", Cancellation);
+        var connection = await SharedS3.GetConnectionAsync(Cancellation);
+        using var repository = new ProbeRepository();
+        var workflow = repository.WriteWorkflow("Cloud.json", store.Bucket, connection.ServiceUrl!.ToString(), new Probe("writer", "writer", "[]"));
+        var settings = new SettingSources(new Dictionary<string, string> { ["S3_AccessKey"] = LocalS3Server.AccessKey, ["S3_SecretKey"] = LocalS3Server.SecretKey }, null, _ => null);
+        var launcher = new LocalComputeLauncher(ProfileKind.Cloud, new LocalComputeLauncherOptions { Settings = settings });
+
+        string key;
+        await using (var session = await launcher.LaunchAsync(new WorkflowLaunch { Graph = repository.Load(workflow), FunctionsRoot = repository.Root }, Cancellation))
+        {
+            var result = await session.Monitoring.WaitAsync(Deadline, Cancellation);
+            Assert.AreEqual(MonitorOutcome.Succeeded, result.Outcome, result.Message);
+            Assert.AreEqual("cloud", session.Profile);
+            StringAssert.Contains(session.StorageDescription, store.Bucket);
+            key = $"{UserFolder}/{session.InvocationId}/out.txt";
+        }
+
+        Assert.AreEqual("written by writer", await store.GetTextAsync(key, Cancellation), "The function wrote to the workflow's own endpoint, and the objects outlive the session.");
+        StringAssert.Contains(launcher.Description, "local executor");
+    }
+
+    private static SettingSources NoSettings() => new(new Dictionary<string, string>(), null, _ => null);
+}
