@@ -10,6 +10,7 @@ internal static class BenchmarkCatalog
     {
         [GraphBenchmark.Name] = (GraphBenchmark.Description, GraphBenchmark.RunAsync),
         [ExecutorBenchmark.Name] = (ExecutorBenchmark.Description, ExecutorBenchmark.RunAsync),
+        [MonitorBenchmark.Name] = (MonitorBenchmark.Description, MonitorBenchmark.RunAsync),
     };
 
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)

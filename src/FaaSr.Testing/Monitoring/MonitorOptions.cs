@@ -32,7 +32,15 @@ public sealed record MonitorOptions
     public bool LiveLogs { get; init; }
 
     /// <summary>Log reads in flight at once within one cycle.</summary>
-    public int MaxConcurrentReads { get; init; } = 8;
+    public int MaxConcurrentReads { get; init; } = 16;
+
+    /// <summary>
+    /// A log read slower than this is abandoned and tried again next cycle, so one stalled request cannot hold up the
+    /// detection of every other instance. Null means one poll interval, but at least one second.
+    /// </summary>
+    public TimeSpan? ReadTimeout { get; init; }
+
+    public TimeSpan EffectiveReadTimeout => ReadTimeout ?? (PollInterval > TimeSpan.FromSeconds(1) ? PollInterval : TimeSpan.FromSeconds(1));
 
     /// <summary>
     /// Failed S3 requests in a row the monitor rides out before it gives up: a failed LIST skips its cycle, a failed
@@ -64,6 +72,11 @@ public sealed record MonitorOptions
         if (LogSettleTime is { } settle && settle < TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(LogSettleTime), settle, "MonitorOptions.LogSettleTime must not be negative.");
+        }
+
+        if (ReadTimeout is { } readTimeout && readTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ReadTimeout), readTimeout, "MonitorOptions.ReadTimeout must be positive.");
         }
 
         if (StoreFailuresTolerated < 0)

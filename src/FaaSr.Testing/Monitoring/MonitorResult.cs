@@ -23,6 +23,9 @@ public sealed record MonitorResult
 
     public required IReadOnlyList<FunctionTransition> Transitions { get; init; }
 
+    /// <summary>Observation cycles run (one LIST of the invocation folder each, failed ones included).</summary>
+    public required int Cycles { get; init; }
+
     /// <summary>True when every instance completed or was not invoked.</summary>
     public bool Succeeded => Functions.All(f => f.Status.HasCompleted);
 

@@ -25,6 +25,7 @@ public sealed class WorkflowMonitor
     private readonly List<FunctionTransition> transitions = [];
     private int runStarted;
     private int failedListings;
+    private int cycles;
     private DateTimeOffset startedAt;
     private bool started;
     private DateTimeOffset lastActivity;
@@ -123,6 +124,7 @@ public sealed class WorkflowMonitor
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var cycleStart = clock.GetUtcNow();
+                Interlocked.Increment(ref cycles);
                 if (await ListFolderAsync(cancellationToken) is { } listing)
                 {
                     var reads = Observe(listing, clock.GetUtcNow());
@@ -338,14 +340,21 @@ public sealed class WorkflowMonitor
         await Parallel.ForEachAsync(Enumerable.Range(0, reads.Count), parallel, async (index, token) =>
         {
             var (tracker, offset) = reads[index];
+            contents[index] = (tracker, offset, null);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
+            timeout.CancelAfter(options.EffectiveReadTimeout);
             try
             {
-                contents[index] = (tracker, offset, await store.GetFromAsync(tracker.LogKey, offset, token));
+                contents[index] = (tracker, offset, await store.GetFromAsync(tracker.LogKey, offset, timeout.Token));
                 tracker.FailedReads = 0;
+            }
+            catch (OperationCanceledException) when (!token.IsCancellationRequested)
+            {
+                // Too slow: abandoned, read again next cycle. Slowness alone is not a failure.
             }
             catch (ObjectStoreException) when (++tracker.FailedReads <= options.StoreFailuresTolerated)
             {
-                contents[index] = (tracker, offset, null);
+                // Read again next cycle.
             }
         });
         return contents;
@@ -553,6 +562,7 @@ public sealed class WorkflowMonitor
                 FinishedAt = now,
                 Functions = trackers.Select(t => t.ToState(now, settleTime)).ToArray(),
                 Transitions = transitions.ToArray(),
+                Cycles = Volatile.Read(ref cycles),
             };
             result = finished;
             foreach (var tracker in trackers)
