@@ -6,10 +6,12 @@ namespace FaaSr.Testing.MSTest;
 
 /// <summary>
 /// The message of a failed tester assertion: what was expected, what was found, the last log lines of the function
-/// concerned, and where every function of the run stands.
+/// concerned, and where the functions of the run stand. The values of the run's secrets are replaced by "***".
 /// </summary>
-internal sealed class FailureReport(IWorkflowSession session, int logLines)
+internal sealed class FailureReport(IWorkflowSession session, int logLines, IReadOnlyCollection<string> secretValues)
 {
+    private const int StatusesListedByName = 30;
+
     public string Describe(string headline, string expected, string found, string? function)
     {
         var text = new StringBuilder();
@@ -22,13 +24,16 @@ internal sealed class FailureReport(IWorkflowSession session, int logLines)
         }
 
         text.Append(RunSummary());
-        return text.ToString();
+        return Redact(text.ToString());
     }
 
-    /// <summary>"Run W id (local): a completed, b failed, ...; All functions completed"</summary>
+    /// <summary>"Run W id (local): a completed, b failed, ...; monitoring ended: ..." (counts per status for large runs).</summary>
     public string RunSummary()
     {
-        var statuses = string.Join(", ", session.Monitor.Snapshot().Select(s => $"{s.Name} {s.Status.WireName}"));
+        var snapshot = session.Monitor.Snapshot();
+        var statuses = snapshot.Count <= StatusesListedByName
+            ? string.Join(", ", snapshot.Select(s => $"{s.Name} {s.Status.WireName}"))
+            : string.Join(", ", snapshot.GroupBy(s => s.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.WireName}"));
         var monitoring = session.Monitoring switch
         {
             { IsCompletedSuccessfully: true } done => $"; monitoring ended: {done.Result.Message}",
@@ -45,6 +50,9 @@ internal sealed class FailureReport(IWorkflowSession session, int logLines)
         var escaped = text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
         return escaped.Length <= 500 ? $"\"{escaped}\"" : $"\"{escaped[..500]}…\" ({text.Length} characters)";
     }
+
+    private string Redact(string text) =>
+        secretValues.Where(v => v.Length > 0).Aggregate(text, (redacted, secret) => redacted.Replace(secret, "***", StringComparison.Ordinal));
 
     private void AppendLogTail(StringBuilder text, string function)
     {

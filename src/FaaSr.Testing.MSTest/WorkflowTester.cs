@@ -33,14 +33,15 @@ public sealed class WorkflowTester : IAsyncDisposable
     private string? lastFunction;
     private int disposed;
 
-    private WorkflowTester(IWorkflowSession session, RunRecordPublisher? recordPublisher, WorkflowTesterOptions options, UserDataObjects userData, HttpClient http)
+    private WorkflowTester(
+        IWorkflowSession session, RunRecordPublisher? recordPublisher, WorkflowTesterOptions options, UserDataObjects userData, HttpClient http, IReadOnlyCollection<string> secretValues)
     {
         this.session = session;
         this.recordPublisher = recordPublisher;
         this.options = options;
         this.userData = userData;
         this.http = http;
-        report = new FailureReport(session, options.LogLinesInFailures);
+        report = new FailureReport(session, options.LogLinesInFailures, secretValues);
         output = options.Output ?? Console.Out;
     }
 
@@ -99,7 +100,7 @@ public sealed class WorkflowTester : IAsyncDisposable
                     },
                 },
                 cancellationToken);
-            return new WorkflowTester(session, publisher, options, userData!, http);
+            return new WorkflowTester(session, publisher, options, userData!, http, SecretValues(graph.Document, options, settings));
         }
         catch
         {
@@ -248,9 +249,9 @@ public sealed class WorkflowTester : IAsyncDisposable
         {
             await output.WriteLineAsync($"{WorkflowName} {InvocationId}: still running after {options.FinishTimeout:g}; stopping it.");
         }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
+        catch (Exception)
         {
-            // Reported by the assertions and counted as a failure below.
+            // Monitoring broke or was stopped: the assertions reported it, and it counts as a failure below.
         }
 
         await Collect(session.StopAsync, failures);
@@ -326,10 +327,14 @@ public sealed class WorkflowTester : IAsyncDisposable
         return names.Count == 0 ? $"no objects under {userData.Prefix}" : $"{names.Count} object(s) under {userData.Prefix}: {string.Join(", ", names.Take(30))}{(names.Count > 30 ? ", …" : "")}";
     }
 
-    /// <summary>An assertion or wait failed, monitoring broke, or a function failed or timed out without a test expecting it.</summary>
+    /// <summary>
+    /// An assertion or wait failed, monitoring broke or had to be stopped, or a function failed or timed out without a
+    /// test expecting it.
+    /// </summary>
     private bool SomethingFailed()
     {
-        if (Volatile.Read(ref assertionFailures) > 0 || !session.Monitoring.IsCompletedSuccessfully)
+        if (Volatile.Read(ref assertionFailures) > 0 || !session.Monitoring.IsCompletedSuccessfully
+            || session.Monitoring.Result.Outcome is MonitorOutcome.Cancelled or MonitorOutcome.TimedOut)
         {
             return true;
         }
@@ -357,6 +362,10 @@ public sealed class WorkflowTester : IAsyncDisposable
         await Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (key, token) => await store.DeleteAsync(key, token));
         return keys.Count;
     }
+
+    /// <summary>The values functions may see as secrets: what the options give, and each declared Secret the settings hold.</summary>
+    private static string[] SecretValues(WorkflowDocument document, WorkflowTesterOptions options, SettingSources settings) =>
+        options.FunctionEnvironment.Values.Concat(document.Secrets.Select(settings.Get).OfType<string>()).Distinct(StringComparer.Ordinal).ToArray();
 
     private static async Task<byte[]> ReadInputAsync(RepositoryLayout repository, StagedInput input, CancellationToken cancellationToken)
     {

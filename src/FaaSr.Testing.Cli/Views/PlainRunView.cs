@@ -21,7 +21,7 @@ internal sealed class PlainRunView(TextWriter writer) : IRunView
             var title = RunSummary.Title(run);
             if (!seen.TryGetValue(key, out var previous))
             {
-                writer.WriteLine($"{Prefix}{title} ({run.Profile}): watching {run.Functions.Count} functions, invocation folder {run.InvocationFolder}");
+                writer.WriteLine($"{Prefix}{title} ({run.Profile}): watching {run.Functions.Count} function instance{(run.Functions.Count == 1 ? "" : "s")}, invocation folder {run.InvocationFolder}");
             }
 
             var before = previous?.Functions.ToDictionary(f => f.Name, f => f.Status) ?? [];

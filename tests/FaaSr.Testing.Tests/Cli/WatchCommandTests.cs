@@ -47,7 +47,7 @@ public sealed class WatchCommandTests
 
         Assert.AreEqual(7, result.ExitCode, result.Output + result.Error);
         StringAssert.Contains(result.Output, "child says hello");
-        StringAssert.Contains(result.Output, "[faasr-it] W abc12345 (local): watching 1 functions");
+        StringAssert.Contains(result.Output, "[faasr-it] W abc12345 (local): watching 1 function instance,");
         StringAssert.Contains(result.Output, "[faasr-it] W abc12345 f: running -> completed");
         StringAssert.Contains(result.Output, "[faasr-it] W abc12345 (local) finished in 2.0 s: 1 completed");
         Assert.DoesNotContain("Old", result.Output, "Records written before the watch began are not shown.");

@@ -149,6 +149,25 @@ public sealed class WorkflowTesterLifecycleTests(TestContext testContext)
         Assert.IsTrue(await ProcessProbe.EventuallyAsync(() => !ProcessProbe.IsRunning(pid), TimeSpan.FromSeconds(10), Cancellation), "Disposing stopped the function.");
     }
 
+    [TestMethod]
+    public async Task SecretValuesNeverAppearInFailureMessages()
+    {
+        using var repository = new ProbeRepository();
+        var (_, workflow) = await CloudWorkflowAsync(repository, "redaction", new Probe("writer", "writer", "[]"));
+        const string secret = "written by";
+
+        await using var tester = await StartAsync(repository, workflow, new WorkflowTesterOptions
+        {
+            FunctionEnvironment = new Dictionary<string, string> { ["PROBE_SECRET"] = secret },
+            Output = TextWriter.Null,
+        });
+        await tester.WaitFor("writer", cancellationToken: Cancellation);
+        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() => tester.AssertContentEquals("out.txt", "something else", Cancellation));
+
+        Assert.DoesNotContain(secret, failure.Message);
+        StringAssert.Contains(failure.Message, "Found:    \"*** writer\"");
+    }
+
     private async Task<WorkflowTester> StartAsync(ProbeRepository repository, string workflow, WorkflowTesterOptions options) =>
         await WorkflowTester.StartAsync(workflow, options with { RepositoryRoot = repository.Root, UserDataFolder = UserFolder, Profile = "cloud" }, Cancellation);
 
