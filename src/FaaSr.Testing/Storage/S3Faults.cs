@@ -29,7 +29,9 @@ internal static class S3Faults
             || string.Equals(service.ErrorCode, "BucketAlreadyExists", StringComparison.Ordinal));
 
     /// <summary>
-    /// Timeouts, 5xx, 429, throttling codes and broken connections; never a cancellation the caller asked for.
+    /// Timeouts, 5xx, 429, throttling codes, broken connections, and reads whose body and ETag disagree (a read that
+    /// overlapped a rewrite of the object: s3rver writes content and metadata separately); never a cancellation the
+    /// caller asked for.
     /// </summary>
     public static bool IsTransient(Exception exception, CancellationToken callerToken)
     {
@@ -48,12 +50,17 @@ internal static class S3Faults
                 case SocketException:
                 case TimeoutException:
                 case OperationCanceledException:
+                case AmazonClientException when IsChecksumMismatch(current):
+                case ArgumentOutOfRangeException { ParamName: "hex" }:
                     return true;
             }
         }
 
         return false;
     }
+
+    private static bool IsChecksumMismatch(Exception exception) =>
+        exception.Message.Contains("Expected hash not equal to calculated hash", StringComparison.Ordinal);
 
     private static bool IsTransientService(AmazonServiceException service)
     {

@@ -20,6 +20,8 @@ public sealed class S3ObjectStoreRetryTests(TestContext testContext)
     [DataRow(ProxyFault.SlowDown)]
     [DataRow(ProxyFault.InternalError)]
     [DataRow(ProxyFault.ResetConnection)]
+    [DataRow(ProxyFault.TornETag)]
+    [DataRow(ProxyFault.StaleETag)]
     public async Task ATransientFaultIsRetriedAndTheReadSucceeds(ProxyFault fault)
     {
         var shared = await SharedS3.NewBucketAsync("retry-read", Cancellation);

@@ -144,12 +144,20 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
                     .ConfigureAwait(false);
                 return;
             default:
-                await ForwardAsync(stream, request, body, cancellationToken).ConfigureAwait(false);
+                await ForwardAsync(stream, request, body, fault, cancellationToken).ConfigureAwait(false);
                 return;
         }
     }
 
-    private async Task ForwardAsync(NetworkStream stream, RequestHead request, byte[] body, CancellationToken cancellationToken)
+    private static string ETagAfter(ProxyFault? fault, string header, string value) =>
+        !header.Equals("ETag", StringComparison.OrdinalIgnoreCase) ? value : fault switch
+        {
+            ProxyFault.TornETag => "\"\"",
+            ProxyFault.StaleETag => "\"0123456789abcdef0123456789abcdef\"",
+            _ => value,
+        };
+
+    private async Task ForwardAsync(NetworkStream stream, RequestHead request, byte[] body, ProxyFault? fault, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(upstream, request.Target));
         if (body.Length > 0 || request.Method is "PUT" or "POST")
@@ -188,7 +196,7 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
 
             foreach (var value in header.Value)
             {
-                head.Append(CultureInfo.InvariantCulture, $"{header.Key}: {value}\r\n");
+                head.Append(CultureInfo.InvariantCulture, $"{header.Key}: {ETagAfter(fault, header.Key, value)}\r\n");
             }
         }
 

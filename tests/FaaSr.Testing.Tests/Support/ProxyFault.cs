@@ -14,4 +14,10 @@ public enum ProxyFault
 
     /// <summary>Reads the request and never answers, so the client times out.</summary>
     NoAnswer,
+
+    /// <summary>Forwards, but answers with an ETag that is not hex, as s3rver does when a read overlaps a rewrite.</summary>
+    TornETag,
+
+    /// <summary>Forwards, but answers with the ETag of other content, as s3rver does when a read overlaps a rewrite.</summary>
+    StaleETag,
 }
