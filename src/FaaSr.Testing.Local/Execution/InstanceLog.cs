@@ -79,13 +79,4 @@ internal sealed class InstanceLog
             flushing.Release();
         }
     }
-
-    /// <summary>Everything written so far plus the buffered records: what the object holds after the next flush.</summary>
-    public string Text()
-    {
-        lock (gate)
-        {
-            return stored + pending;
-        }
-    }
 }
