@@ -35,6 +35,7 @@ Task("Test")
 Task("IntegrationTest")
     .Description("Runs the workflow tests (tests/FaaSr.IntegrationTests) under faasr-it watch: live run table, TRX under artifacts/test-results, run records under artifacts/runs (--env=local|cloud).")
     .IsDependentOn("Build")
+    .IsDependentOn("Validate")
     .IsDependentOn("LocalStack")
     .Does<BuildContext>((context, data) => DotNetExecute(data.Cli, data.IntegrationTestArguments()));
 

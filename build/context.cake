@@ -2,7 +2,7 @@
 public sealed record BuildContext(
     DirectoryPath Root,
     string Configuration,
-    string Verbosity,
+    string Verbosity, // dotnet test's console verbosity, following Cake's --verbosity
     string TestFilter,
     string Profile)
 {
@@ -20,7 +20,13 @@ public sealed record BuildContext(
     public static BuildContext From(ICakeContext context) => new(
         Root: context.MakeAbsolute(context.Directory("..")),
         Configuration: context.Argument("configuration", "Release"),
-        Verbosity: context.Argument("verbosity", "normal"),
+        Verbosity: context.Log.Verbosity switch
+        {
+            Cake.Core.Diagnostics.Verbosity.Quiet => "quiet",
+            Cake.Core.Diagnostics.Verbosity.Minimal => "minimal",
+            Cake.Core.Diagnostics.Verbosity.Normal => "normal",
+            _ => "detailed",
+        },
         TestFilter: context.Argument("filter", string.Empty),
         Profile: context.Argument("env", string.Empty));
 }

@@ -11,7 +11,7 @@ public static DotNetTestSettings TestSettings(this BuildContext data, string res
     NoRestore = true,
     ResultsDirectory = data.TestResults,
     Filter = string.IsNullOrEmpty(data.TestFilter) ? null : data.TestFilter,
-    Loggers = [$"trx;LogFileName={resultsName}.trx", "console;verbosity=normal"],
+    Loggers = [$"trx;LogFileName={resultsName}.trx", $"console;verbosity={data.Verbosity}"],
 };
 
 // faasr-it watch [--env P] -- dotnet test <IntegrationTests> ...: the tests run under the live view of their run records.
@@ -23,7 +23,7 @@ public static ProcessArgumentBuilder IntegrationTestArguments(this BuildContext 
         .Append("--configuration").AppendQuoted(data.Configuration).Append("--no-build").Append("--no-restore")
         .Append("--results-directory").AppendQuoted(data.TestResults.FullPath)
         .Append("--logger").AppendQuoted("trx;LogFileName=integration.trx")
-        .Append("--logger").AppendQuoted("console;verbosity=normal");
+        .Append("--logger").AppendQuoted($"console;verbosity={data.Verbosity}");
     if (!string.IsNullOrEmpty(data.TestFilter)) arguments.Append("--filter").AppendQuoted(data.TestFilter);
     return arguments;
 }

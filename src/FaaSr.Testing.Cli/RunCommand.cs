@@ -12,7 +12,7 @@ using FaaSr.Testing.Workflows;
 namespace FaaSr.Testing.Cli;
 
 /// <summary>
-/// <c>faasr-it run WORKFLOW [--env local|cloud] [--functions DIR] [--s3-endpoint URL] [--record FILE] [--timeout SECONDS] [--plain]</c>:
+/// <c>faasr-it run WORKFLOW [--local | --env local|cloud] [--functions DIR] [--s3-endpoint URL] [--record FILE] [--timeout SECONDS] [--plain]</c>:
 /// launches one invocation through the same session the MSTest tester uses, watches it through S3 and shows it live (a
 /// table in a terminal, plain lines otherwise); --record keeps a run record current while it runs. Exit 0 when every
 /// instance completed or was not invoked, 1 for any other status or a timeout, 2 on bad input or a missing credential,
@@ -30,6 +30,10 @@ internal static class RunCommand
         var profile = new Option<string?>("--env")
         {
             Description = $"Profile: local (a local S3 server) or cloud (the workflow's own S3 endpoints); default {ProfileNames.Variable}, else local. Functions run on this machine in both.",
+        };
+        var local = new Option<bool>("--local")
+        {
+            Description = "Shorthand for --env local: a local S3 server (unless --s3-endpoint is given) and the local executor.",
         };
         var functions = new Option<string?>("--functions")
         {
@@ -53,16 +57,24 @@ internal static class RunCommand
         {
             workflow,
             profile,
+            local,
             functions,
             endpoint,
             record,
             timeout,
             plain,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(local) && result.GetValue(profile) is { } named && ProfileNames.Parse(named) != ProfileKind.Local)
+            {
+                result.AddError($"--local and --env {named} contradict each other: choose one.");
+            }
+        });
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             new RunRequest(
                 parseResult.GetValue(workflow)!,
-                parseResult.GetValue(profile),
+                parseResult.GetValue(local) ? ProfileNames.Local : parseResult.GetValue(profile),
                 parseResult.GetValue(functions),
                 parseResult.GetValue(endpoint),
                 parseResult.GetValue(record),

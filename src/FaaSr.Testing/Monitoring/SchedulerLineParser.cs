@@ -68,7 +68,7 @@ public sealed partial class SchedulerLineParser
         "|(?<ow>OpenWhisk: Succes{1,2}fully invoked:? )" +
         "|(?<gcp>GoogleCloud: Successfully invoked:? )" +
         "|(?<slurm>SLURM: Successfully submitted job: )" +
-        "|(?<k8s>Kubernetes: Successfully (?:invoked|submitted job|created job):? ))" + Name,
+        "|(?<k8s>Kubernetes: Successfully (?:invoked|submitted jobs?|created jobs?):? ))" + Name,
         RegexOptions.CultureInvariant)]
     private static partial Regex Dispatch();
 

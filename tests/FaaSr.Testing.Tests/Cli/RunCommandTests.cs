@@ -17,7 +17,7 @@ public sealed class RunCommandTests
         using var folder = new TemporaryFolder();
         var record = Path.Combine(folder.Root, "records", "run.json");
 
-        var result = await RunAsync("run", IntegrationWorkflow, "--plain", "--functions", RepositoryFiles.Path("functions"), "--record", record);
+        var result = await RunAsync("run", IntegrationWorkflow, "--local", "--plain", "--functions", RepositoryFiles.Path("functions"), "--record", record);
 
         Assert.AreEqual(ExitCodes.Success, result.ExitCode, result.Output + result.Error);
         StringAssert.StartsWith(result.Output, "Workflow IntegrationTestWorkflow: InvocationID ");
@@ -31,6 +31,15 @@ public sealed class RunCommandTests
         Assert.HasCount(14, written.Functions);
         Assert.AreEqual(FunctionStatus.NotInvoked, written.Functions.Single(f => f.Name == "test-dontrun-true").Status);
         Assert.IsTrue(written.Functions.Where(f => f.Name.StartsWith("test-rank(", StringComparison.Ordinal)).All(f => f.Status == FunctionStatus.Completed));
+    }
+
+    [TestMethod]
+    public async Task LocalAndACloudProfileTogetherAreBadInput()
+    {
+        var result = await RunAsync("run", IntegrationWorkflow, "--local", "--env", "cloud");
+
+        Assert.AreEqual(ExitCodes.BadInput, result.ExitCode);
+        StringAssert.Contains(result.Error, "--local and --env cloud contradict each other");
     }
 
     [TestMethod]
@@ -138,15 +147,9 @@ public sealed class RunCommandTests
 
     private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
     {
-        var root = new RootCommand();
-        foreach (var command in CliCommands.All())
-        {
-            root.Subcommands.Add(command);
-        }
-
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        var exitCode = await CliApplication.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error });
         return (exitCode, output.ToString(), error.ToString());
     }
 

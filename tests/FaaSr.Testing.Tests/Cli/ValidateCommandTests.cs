@@ -12,9 +12,9 @@ public sealed class ValidateCommandTests
     private static readonly string InvalidFolder = Path.Combine(AppContext.BaseDirectory, "Workflows", "Invalid");
 
     [TestMethod]
-    public void AValidFileGivesExitZeroAndAnOkLine()
+    public async Task AValidFileGivesExitZeroAndAnOkLine()
     {
-        var result = Run("validate", IntegrationWorkflow);
+        var result = await RunAsync("validate", IntegrationWorkflow);
 
         Assert.AreEqual(ExitCodes.Success, result.ExitCode, result.Error);
         Assert.AreEqual($"{IntegrationWorkflow}: ok", result.Output.Trim());
@@ -22,12 +22,12 @@ public sealed class ValidateCommandTests
     }
 
     [TestMethod]
-    public void InvalidFilesGiveExitTwoAndOneLinePerProblemOnStderr()
+    public async Task InvalidFilesGiveExitTwoAndOneLinePerProblemOnStderr()
     {
         var loop = Path.Combine(InvalidFolder, "graph-loop.json");
         var unknownServer = Path.Combine(InvalidFolder, "server-FaaSServer-unknown.json");
 
-        var result = Run("validate", IntegrationWorkflow, loop, unknownServer);
+        var result = await RunAsync("validate", IntegrationWorkflow, loop, unknownServer);
 
         Assert.AreEqual(ExitCodes.BadInput, result.ExitCode);
         Assert.AreEqual($"{IntegrationWorkflow}: ok", result.Output.Trim(), "valid files are still reported ok");
@@ -38,12 +38,12 @@ public sealed class ValidateCommandTests
     }
 
     [TestMethod]
-    public void JsonPrintsTheProblemsAsAnArray()
+    public async Task JsonPrintsTheProblemsAsAnArray()
     {
         var truncated = Path.Combine(InvalidFolder, "syntax-truncated.json");
         var unknownServer = Path.Combine(InvalidFolder, "server-FaaSServer-unknown.json");
 
-        var result = Run("validate", "--json", truncated, unknownServer);
+        var result = await RunAsync("validate", "--json", truncated, unknownServer);
 
         Assert.AreEqual(ExitCodes.BadInput, result.ExitCode);
         Assert.AreEqual("", result.Error);
@@ -60,20 +60,20 @@ public sealed class ValidateCommandTests
     }
 
     [TestMethod]
-    public void JsonForValidFilesIsAnEmptyArray()
+    public async Task JsonForValidFilesIsAnEmptyArray()
     {
-        var result = Run("validate", "--json", IntegrationWorkflow);
+        var result = await RunAsync("validate", "--json", IntegrationWorkflow);
 
         Assert.AreEqual(ExitCodes.Success, result.ExitCode);
         Assert.IsEmpty(JsonNode.Parse(result.Output)!.AsArray());
     }
 
     [TestMethod]
-    public void AMissingFileIsAProblemNamingIt()
+    public async Task AMissingFileIsAProblemNamingIt()
     {
         var missing = Path.Combine(Path.GetTempPath(), $"faasr-it-missing-{Guid.NewGuid():N}.json");
 
-        var result = Run("validate", missing);
+        var result = await RunAsync("validate", missing);
 
         Assert.AreEqual(ExitCodes.BadInput, result.ExitCode);
         Assert.StartsWith($"{missing}: $: cannot read the workflow file", result.Error);
@@ -81,36 +81,39 @@ public sealed class ValidateCommandTests
     }
 
     [TestMethod]
-    public void ADirectoryIsAProblemNamingIt()
+    public async Task ADirectoryIsAProblemNamingIt()
     {
-        var result = Run("validate", InvalidFolder);
+        var result = await RunAsync("validate", InvalidFolder);
 
         Assert.AreEqual(ExitCodes.BadInput, result.ExitCode);
         Assert.AreEqual($"{InvalidFolder}: $: is a directory, not a workflow file", result.Error.Trim());
     }
 
     [TestMethod]
-    public void NoFileIsBadInput()
+    public async Task NoFileIsBadInput()
     {
-        var result = Run("validate");
+        var result = await RunAsync("validate");
 
         Assert.AreEqual(ExitCodes.BadInput, result.ExitCode);
         Assert.Contains("name at least one workflow file", result.Error);
     }
 
+    [TestMethod]
+    public async Task AnUnknownOptionIsBadInputWithTheParsersMessage()
+    {
+        var result = await RunAsync("validate", "--no-such-option", IntegrationWorkflow);
+
+        Assert.AreEqual(ExitCodes.BadInput, result.ExitCode);
+        Assert.Contains("--no-such-option", result.Error);
+    }
+
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private static (int ExitCode, string Output, string Error) Run(params string[] args)
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
     {
-        var root = new RootCommand();
-        foreach (var command in CliCommands.All())
-        {
-            root.Subcommands.Add(command);
-        }
-
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        var exitCode = await CliApplication.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error });
         return (exitCode, output.ToString(), error.ToString());
     }
 }

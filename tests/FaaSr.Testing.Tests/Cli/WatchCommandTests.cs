@@ -84,15 +84,9 @@ public sealed class WatchCommandTests
 
     private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
     {
-        var root = new RootCommand();
-        foreach (var command in CliCommands.All())
-        {
-            root.Subcommands.Add(command);
-        }
-
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        var exitCode = await CliApplication.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error });
         return (exitCode, output.ToString(), error.ToString());
     }
 }

@@ -16,6 +16,7 @@ public sealed class SchedulerLineParserTests
     [DataRow("[1.0] [INFO] [scheduler.py] GoogleCloud: Successfully invoked IntegrationTestWorkflow-sync1", "sync1", "GoogleCloud")]
     [DataRow("[1.0] [INFO] [scheduler.py] SLURM: Successfully submitted job: test-rank (Job ID: 4711)", "test-rank", "SLURM")]
     [DataRow("[1.0] [INFO] [scheduler.py] ('Kubernetes: Successfully invoked: sync1', 201)", "sync1", "Kubernetes")]
+    [DataRow("[1.0] [INFO] [scheduler.py] ('Kubernetes: Successfully submitted jobs: sync1 (Job ID: 7f0c)', '(Created at: 2026-11-21)')", "sync1", "Kubernetes")]
     public void DispatchLinesOfEveryFaaSTypeNameTheAction(string line, string action, string faasType) =>
         Assert.AreEqual(new DispatchLine(action, faasType), Parser.Parse(new LogEntry(line)));
 
