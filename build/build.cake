@@ -39,6 +39,12 @@ Task("IntegrationTest")
     .IsDependentOn("LocalStack")
     .Does<BuildContext>((context, data) => DotNetExecute(data.Cli, data.IntegrationTestArguments()));
 
+Task("Benchmark")
+    .Description("Runs the benchmarks (--bench=graph,executor,monitor; all by default); results under artifacts/bench.")
+    .IsDependentOn("Build")
+    .IsDependentOn("LocalStack")
+    .DoesForEach<BuildContext, string>(data => data.BenchmarkNames, (data, name, context) => context.DotNetExecute(data.Benchmarks, name));
+
 Task("CI")
     .Description("Test, then IntegrationTest.")
     .IsDependentOn("Test")

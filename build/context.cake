@@ -4,7 +4,8 @@ public sealed record BuildContext(
     string Configuration,
     string Verbosity, // dotnet test's console verbosity, following Cake's --verbosity
     string TestFilter,
-    string Profile)
+    string Profile,
+    string Benchmark)
 {
     public FilePath Solution => Root.CombineWithFilePath("FaaSr.Testing.slnx");
     public DirectoryPath Artifacts => Root.Combine("artifacts");
@@ -14,6 +15,8 @@ public sealed record BuildContext(
     public FilePath UnitTestProject => Root.CombineWithFilePath("tests/FaaSr.Testing.Tests/FaaSr.Testing.Tests.csproj");
     public FilePath IntegrationTestProject => Root.CombineWithFilePath("tests/FaaSr.IntegrationTests/FaaSr.IntegrationTests.csproj");
     public FilePath Cli => Root.CombineWithFilePath($"src/FaaSr.Testing.Cli/bin/{Configuration}/net10.0/faasr-it.dll");
+    public FilePath Benchmarks => Root.CombineWithFilePath($"tests/FaaSr.Testing.Benchmarks/bin/{Configuration}/net10.0/FaaSr.Testing.Benchmarks.dll");
+    public IReadOnlyList<string> BenchmarkNames => string.IsNullOrEmpty(Benchmark) ? ["graph", "executor", "monitor"] : Benchmark.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     public FilePath NodeModulesMarker => Root.CombineWithFilePath("node_modules/.package-lock.json");
     public FilePath PackageLock => Root.CombineWithFilePath("package-lock.json");
 
@@ -28,5 +31,6 @@ public sealed record BuildContext(
             _ => "detailed",
         },
         TestFilter: context.Argument("filter", string.Empty),
-        Profile: context.Argument("env", string.Empty));
+        Profile: context.Argument("env", string.Empty),
+        Benchmark: context.Argument("bench", string.Empty));
 }
