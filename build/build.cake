@@ -9,7 +9,7 @@ var target = Argument("target", "Default");
 Setup<BuildContext>(context => BuildContext.From(context));
 
 Task("Clean")
-    .Description("Deletes artifacts/ and the bin/obj folders of every project.")
+    .Description("Empties artifacts/ and the bin/ and obj/ folders of every project.")
     .Does<BuildContext>((context, data) => CleanDirectories(data.DirectoriesToClean(context)));
 
 Task("Build")
