@@ -5,13 +5,15 @@ namespace FaaSr.Testing.Monitoring;
 /// old framework's first-invoker rule: invoked when ANY invoker instance dispatched it; pending while any invoker
 /// instance is undecided; not invoked only when every invoker instance decided otherwise. An invoker decides when its
 /// log is complete, or at once when it will never run (not invoked, skipped, timed out), so not_invoked spreads to
-/// every descendant that nothing else can reach.
+/// every descendant that nothing else can reach. An invoker that failed without dispatching it decided nothing: the
+/// instance stays pending, and the failure cascade skips it and everything below it.
 /// </summary>
 internal static class InvocationVerdict
 {
     public static (FunctionStatus Status, string Reason) Of(string action, IReadOnlyList<InstanceTracker> invokers, DateTimeOffset now, TimeSpan settleTime)
     {
         var undecided = new List<string>();
+        var failed = new List<string>();
         var declined = new List<string>();
         foreach (var invoker in invokers)
         {
@@ -24,18 +26,25 @@ internal static class InvocationVerdict
             {
                 declined.Add($"{invoker.Name} {invoker.Status.WireName}");
             }
-            else if (invoker.IsLogComplete(now, settleTime))
-            {
-                declined.Add($"{invoker.Name} {invoker.Status.WireName} without dispatching it");
-            }
-            else
+            else if (!invoker.IsLogComplete(now, settleTime))
             {
                 undecided.Add(invoker.Name);
             }
+            else if (invoker.Status == FunctionStatus.Failed)
+            {
+                failed.Add(invoker.Name);
+            }
+            else
+            {
+                declined.Add($"{invoker.Name} {invoker.Status.WireName} without dispatching it");
+            }
         }
 
-        return undecided.Count > 0
-            ? (FunctionStatus.Pending, $"waiting for {string.Join(", ", undecided)}")
-            : (FunctionStatus.NotInvoked, declined.Count > 0 ? string.Join("; ", declined) : "no invoker");
+        return (undecided.Count, failed.Count) switch
+        {
+            ( > 0, _) => (FunctionStatus.Pending, $"waiting for {string.Join(", ", undecided)}"),
+            (_, > 0) => (FunctionStatus.Pending, $"{string.Join(", ", failed)} failed before dispatching it"),
+            _ => (FunctionStatus.NotInvoked, declined.Count > 0 ? string.Join("; ", declined) : "no invoker"),
+        };
     }
 }

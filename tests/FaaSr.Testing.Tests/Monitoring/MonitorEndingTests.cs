@@ -40,6 +40,36 @@ public sealed class MonitorEndingTests(TestContext testContext)
     }
 
     [TestMethod]
+    [DataRow(false, DisplayName = "source error, no .done")]
+    [DataRow(true, DisplayName = "user exception after .done")]
+    public async Task AFailureInALongChainEndsTheRunFastWithEverythingBelowItSkipped(bool writesDone)
+    {
+        await using var scenario = await MonitorScenario.StartAsync("chain-failure", bucket => MonitorWorkflows.Graph(bucket,
+            ("a", """["b"]"""), ("b", """["c"]"""), ("c", """["d"]"""), ("d", """["e"]"""), ("e", "[]")), Cancellation);
+
+        await scenario.Write.CompleteAsync("a", Cancellation, "b");
+        await scenario.Write.InfoAsync("b", Cancellation, "Starting function: b (Python)");
+        if (writesDone)
+        {
+            await scenario.Write.DoneAsync("b", Cancellation);
+        }
+
+        await scenario.Write.ErrorAsync("b", "boom", Cancellation, "Traceback (most recent call last):", "Exception: boom");
+        var result = await scenario.FinishAsync();
+
+        Assert.AreEqual(MonitorOutcome.Failed, result.Outcome, result.Message);
+        Assert.AreEqual("Failure detected in b and all active loggers completed", result.Message);
+        Assert.AreEqual(FunctionStatus.Failed, result["b"].Status);
+        foreach (var name in new[] { "c", "d", "e" })
+        {
+            Assert.AreEqual(FunctionStatus.Skipped, result[name].Status, $"{name} could only run after b; b's failure skips it ({result[name].Reason}).");
+            Assert.AreEqual("skipped after failure of b", result[name].Reason);
+        }
+
+        Assert.IsLessThan(MonitorScenario.FastOptions.InactivityTimeout, result.FinishedAt - result.StartedAt, "The inactivity timeout must not be waited out.");
+    }
+
+    [TestMethod]
     public async Task AMissedStageDeadlineTimesTheInstanceOutWithoutWaitingForTheRest()
     {
         var options = MonitorScenario.FastOptions with
