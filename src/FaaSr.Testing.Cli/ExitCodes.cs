@@ -13,4 +13,7 @@ public static class ExitCodes
 
     /// <summary>No S3, no engine, no python3.</summary>
     public const int EnvironmentProblem = 3;
+
+    /// <summary>Stopped by Ctrl-C (SIGINT) or SIGTERM, after stopping what the verb had started (128 + SIGINT, as shells report it).</summary>
+    public const int Interrupted = 130;
 }

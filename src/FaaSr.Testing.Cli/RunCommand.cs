@@ -16,7 +16,7 @@ namespace FaaSr.Testing.Cli;
 /// launches one invocation through the same session the MSTest tester uses, watches it through S3 and shows it live (a
 /// table in a terminal, plain lines otherwise); --record keeps a run record current while it runs. Exit 0 when every
 /// instance completed or was not invoked, 1 for any other status or a timeout, 2 on bad input or a missing credential,
-/// 3 when python3, node or S3 is missing.
+/// 3 when python3, node or S3 is missing, 130 when Ctrl-C stopped it (the run's processes and local S3 server stopped).
 /// </summary>
 internal static class RunCommand
 {
@@ -158,8 +158,15 @@ internal static class RunCommand
                 var result = await WatchAsync(session, view, () => Interlocked.Exchange(ref changed, 0) == 1, TimeSpan.FromSeconds(request.TimeoutSeconds), messages, cancellationToken);
                 view.Update(RunRecord.From(result, session.Profile));
                 messages.AddRange(FailureReports(session, result));
-                return result.Succeeded && result.Outcome != MonitorOutcome.Cancelled ? ExitCodes.Success : ExitCodes.WorkflowFailed;
+                return cancellationToken.IsCancellationRequested ? ExitCodes.Interrupted
+                    : result.Succeeded && result.Outcome != MonitorOutcome.Cancelled ? ExitCodes.Success
+                    : ExitCodes.WorkflowFailed;
             }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            messages.Add("run: interrupted while starting; what was started is stopped.");
+            return ExitCodes.Interrupted;
         }
         catch (Exception exception) when (exception is SettingsException or LocalRunSetupException or InvalidWorkflowException)
         {

@@ -10,11 +10,16 @@ namespace FaaSr.Testing.Cli;
 /// <summary>
 /// <c>faasr-it watch [--runs DIR] [--env local|cloud] [--plain] -- COMMAND [ARG...]</c>: runs the command (typically
 /// <c>dotnet test</c> of the workflow tests) and, while it runs, shows the run records it writes to DIR: a live table
-/// in a terminal, plain lines in logs. Exits with the command's exit code (3 when it cannot be started).
+/// in a terminal, plain lines in logs. Exits with the command's exit code (3 when it cannot be started). Ctrl-C is
+/// passed on to the command as SIGINT; it is killed, process tree and all, if it has not stopped after a grace period,
+/// and the exit code is then 130.
 /// </summary>
 internal static class WatchCommand
 {
     private static readonly TimeSpan ScanInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How long an interrupted command may take to stop (well within <see cref="CliApplication.StopTimeout"/>).</summary>
+    private static readonly TimeSpan StopGracePeriod = TimeSpan.FromSeconds(20);
 
     public static Command Create()
     {
@@ -80,38 +85,72 @@ internal static class WatchCommand
 
         var records = new RunRecordFolder(folder, DateTime.UtcNow);
         using var child = new Process { StartInfo = StartInfo(commandLine, profile) };
-        await using var view = RunViews.Create(plain, output);
-        child.OutputDataReceived += (_, e) => Forward(view, e.Data);
-        child.ErrorDataReceived += (_, e) => Forward(view, e.Data);
-        try
+        int exitCode;
+        string? interruption = null;
+        await using (var view = RunViews.Create(plain, output))
         {
-            child.Start();
-        }
-        catch (Win32Exception exception)
-        {
-            await error.WriteLineAsync($"watch: cannot start '{commandLine[0]}': {exception.Message}");
-            return ExitCodes.EnvironmentProblem;
+            child.OutputDataReceived += (_, e) => Forward(view, e.Data);
+            child.ErrorDataReceived += (_, e) => Forward(view, e.Data);
+            try
+            {
+                child.Start();
+            }
+            catch (Win32Exception exception)
+            {
+                await error.WriteLineAsync($"watch: cannot start '{commandLine[0]}': {exception.Message}");
+                return ExitCodes.EnvironmentProblem;
+            }
+
+            child.BeginOutputReadLine();
+            child.BeginErrorReadLine();
+            var exited = child.WaitForExitAsync(CancellationToken.None);
+            try
+            {
+                while (!exited.IsCompleted)
+                {
+                    await ShowAsync(records, view, cancellationToken);
+                    await Task.WhenAny(exited, Task.Delay(ScanInterval, cancellationToken));
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                interruption = await StopAsync(child, exited, commandLine[0]);
+            }
+
+            await exited;
+            await ShowAsync(records, view, CancellationToken.None);
+            exitCode = child.ExitCode;
         }
 
-        child.BeginOutputReadLine();
-        child.BeginErrorReadLine();
-        var exited = child.WaitForExitAsync(CancellationToken.None);
-        try
+        if (interruption is not null)
         {
-            while (!exited.IsCompleted)
-            {
-                await ShowAsync(records, view, cancellationToken);
-                await Task.WhenAny(exited, Task.Delay(ScanInterval, cancellationToken));
-            }
+            await error.WriteLineAsync(interruption);
+            return ExitCodes.Interrupted;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+
+        return exitCode;
+    }
+
+    /// <summary>Passes the interrupt on, then kills the command's process tree if it is still running after the grace period; says which happened.</summary>
+    private static async Task<string> StopAsync(Process child, Task exited, string command)
+    {
+        InterruptSignal.Send(child);
+        if (await Task.WhenAny(exited, Task.Delay(StopGracePeriod, CancellationToken.None)) == exited)
+        {
+            return $"watch: interrupted; '{command}' stopped with exit code {child.ExitCode}.";
+        }
+
+        try
         {
             child.Kill(entireProcessTree: true);
         }
+        catch (InvalidOperationException)
+        {
+            // It exited between the wait and the kill.
+        }
 
-        await exited;
-        await ShowAsync(records, view, CancellationToken.None);
-        return child.ExitCode;
+        return $"watch: interrupted; '{command}' did not stop within {StopGracePeriod.TotalSeconds:0} s and was killed.";
     }
 
     private static ProcessStartInfo StartInfo(IReadOnlyList<string> commandLine, string? profile)
