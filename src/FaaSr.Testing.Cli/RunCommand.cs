@@ -102,6 +102,19 @@ internal static class RunCommand
             return ExitCodes.BadInput;
         }
 
+        if (request.RecordFile is not null)
+        {
+            try
+            {
+                RunRecordFile.EnsureWritable(request.RecordFile);
+            }
+            catch (IOException exception)
+            {
+                await error.WriteLineAsync($"run: --record '{request.RecordFile}': {exception.Message}");
+                return ExitCodes.BadInput;
+            }
+        }
+
         var check = WorkflowLoader.CheckFile(request.WorkflowFile);
         if (!check.IsValid || check.Document is null)
         {

@@ -26,6 +26,33 @@ public static class RunRecordFile
         }
     }
 
+    /// <summary>
+    /// Checks, by writing and removing a temporary file beside it, that a record can be written to <paramref name="path"/>
+    /// (creating its folder); throws an <see cref="IOException"/> saying why not.
+    /// </summary>
+    public static void EnsureWritable(string path)
+    {
+        var fullPath = Path.GetFullPath(path);
+        if (Directory.Exists(fullPath))
+        {
+            throw new IOException($"'{fullPath}' is a folder; give a file name for the run record.");
+        }
+
+        try
+        {
+            var folder = Path.GetDirectoryName(fullPath) ?? throw new IOException($"'{fullPath}' names no folder.");
+            Directory.CreateDirectory(folder);
+            var probe = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
+            using (File.Create(probe, 1, FileOptions.DeleteOnClose))
+            {
+            }
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            throw new IOException($"cannot write beside '{fullPath}': {exception.Message}", exception);
+        }
+    }
+
     public static async Task<RunRecord> ReadAsync(string path, CancellationToken cancellationToken)
     {
         try

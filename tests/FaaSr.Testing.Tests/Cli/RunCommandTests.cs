@@ -59,6 +59,22 @@ public sealed class RunCommandTests
     }
 
     [TestMethod]
+    public async Task ARecordFileThatCannotBeWrittenIsBadInputBeforeAnythingRuns()
+    {
+        using var folder = new TemporaryFolder();
+        var workflow = folder.Write("workflows/Recorded.json", WorkflowJson("Recorded", "S3"));
+        folder.Write("functions/Recorded/f.py", "def first():\n    return True\n");
+        var record = Directory.CreateDirectory(Path.Combine(folder.Root, "a-folder")).FullName;
+
+        var result = await RunAsync("run", workflow, "--plain", "--record", record);
+
+        Assert.AreEqual(ExitCodes.BadInput, result.ExitCode, result.Output + result.Error);
+        StringAssert.Contains(result.Error, $"run: --record '{record}'");
+        Assert.DoesNotContain("   at ", result.Error, "No stack trace for bad input.");
+        Assert.DoesNotContain("InvocationID", result.Output, "Nothing was launched.");
+    }
+
+    [TestMethod]
     public async Task AnInvalidWorkflowGivesExitTwoWithItsProblems()
     {
         using var folder = new TemporaryFolder();
