@@ -1,3 +1,5 @@
+using FaaSr.Testing.Workflows;
+
 namespace FaaSr.Testing.Monitoring;
 
 /// <summary>
@@ -6,11 +8,14 @@ namespace FaaSr.Testing.Monitoring;
 /// instance is undecided; not invoked only when every invoker instance decided otherwise. An invoker decides when its
 /// log is complete, or at once when it will never run (not invoked, skipped, timed out), so not_invoked spreads to
 /// every descendant that nothing else can reach. An invoker that failed without dispatching it decided nothing: the
-/// instance stays pending, and the failure cascade skips it and everything below it.
+/// instance stays pending, and the failure cascade skips it and everything below it. An invoker that completed and
+/// names the action outside any conditional has not decided until its dispatch line arrives, however long its
+/// dispatches take (FaaSr flushes the scheduler's lines once, after the last dispatch).
 /// </summary>
 internal static class InvocationVerdict
 {
-    public static (FunctionStatus Status, string Reason) Of(string action, IReadOnlyList<InstanceTracker> invokers, DateTimeOffset now, TimeSpan settleTime)
+    public static (FunctionStatus Status, string Reason) Of(
+        WorkflowGraph graph, string action, IReadOnlyList<InstanceTracker> invokers, DateTimeOffset now, TimeSpan settleTime)
     {
         var undecided = new List<string>();
         var failed = new List<string>();
@@ -26,7 +31,7 @@ internal static class InvocationVerdict
             {
                 declined.Add($"{invoker.Name} {invoker.Status.WireName}");
             }
-            else if (!invoker.IsLogComplete(now, settleTime))
+            else if (!invoker.IsLogComplete(now, settleTime) || (invoker.Status == FunctionStatus.Completed && AlwaysInvokes(graph, invoker.Instance.Action, action)))
             {
                 undecided.Add(invoker.Name);
             }
@@ -47,4 +52,8 @@ internal static class InvocationVerdict
             _ => (FunctionStatus.NotInvoked, declined.Count > 0 ? string.Join("; ", declined) : "no invoker"),
         };
     }
+
+    /// <summary>True when <paramref name="invoker"/>'s InvokeNext names <paramref name="action"/> outside any conditional.</summary>
+    private static bool AlwaysInvokes(WorkflowGraph graph, string invoker, string action) =>
+        graph.Action(invoker).InvokeNext.OfType<InvokeTarget>().Any(target => target.Action == action);
 }

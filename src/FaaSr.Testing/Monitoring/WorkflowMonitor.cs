@@ -434,7 +434,7 @@ public sealed class WorkflowMonitor
             }
 
             var invokers = graph.PredecessorInstancesOf(tracker.Instance.Action).Select(i => trackersByName[i.Name]).ToArray();
-            var (status, reason) = InvocationVerdict.Of(tracker.Instance.Action, invokers, now, settleTime);
+            var (status, reason) = InvocationVerdict.Of(graph, tracker.Instance.Action, invokers, now, settleTime);
             var allowed = tracker.Status == FunctionStatus.Pending ? status != FunctionStatus.Pending : status == FunctionStatus.Invoked;
             if (allowed)
             {

@@ -86,6 +86,30 @@ public sealed class MonitorInvocationRulesTests(TestContext testContext)
     }
 
     [TestMethod]
+    public async Task AnUnconditionalSuccessorStaysPendingWhileSlowDispatchesOutlastTheSettleTime()
+    {
+        // GitHub dispatches take a request each; the scheduler's lines are flushed once, after the last one.
+        var options = MonitorScenario.FastOptions with { LogSettleTime = TimeSpan.FromMilliseconds(200) };
+        await using var scenario = await MonitorScenario.StartAsync("slow-dispatch", bucket => MonitorWorkflows.Graph(bucket,
+            ("start", """["next"]"""), ("next", "[]")), Cancellation, options);
+
+        await scenario.Write.InfoAsync("start", Cancellation, "Starting function: start (Python)");
+        await scenario.Write.DoneAsync("start", Cancellation);
+        await scenario.WaitForStatusAsync("start", FunctionStatus.Completed, Cancellation);
+        await Task.Delay(TimeSpan.FromSeconds(1), Cancellation); // Five settle times without a log change.
+
+        Assert.IsNull(scenario.Monitor.Result, $"The run must not end before next is dispatched: {scenario.Monitor.Result?.Message}");
+        Assert.AreEqual(FunctionStatus.Pending, scenario.StatusOf("next"), scenario.Monitor.StateOf("next").Reason);
+
+        await scenario.Write.DispatchAsync("start", Cancellation, "next");
+        await scenario.WaitForStatusAsync("next", FunctionStatus.Invoked, Cancellation);
+        await scenario.Write.CompleteAsync("next", Cancellation);
+        var result = await scenario.FinishAsync();
+        Assert.AreEqual(MonitorOutcome.Succeeded, result.Outcome, result.Message);
+        Assert.AreEqual(FunctionStatus.Completed, result["next"].Status);
+    }
+
+    [TestMethod]
     public async Task ASuccessorStaysPendingUntilTheSchedulerLinesArriveAfterDone()
     {
         // A settle time long enough that the missing lines cannot be taken for "no dispatch" during the test.
