@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using FaaSr.Testing.Local.Execution;
 using FaaSr.Testing.Storage;
+using FaaSr.Testing.Tests.Support;
 
 namespace FaaSr.Testing.Tests.Execution;
 
@@ -35,7 +36,7 @@ public sealed partial class LocalExecutorCancellationTests(TestContext testConte
         await using (run)
         {
             pids = await WaitForPidsAsync(harness, run);
-            Assert.IsTrue(pids.All(IsAlive), "Both processes run before the cancellation.");
+            Assert.IsTrue(pids.All(ProcessProbe.IsAlive), "Both processes run before the cancellation.");
 
             if (byToken)
             {
@@ -47,7 +48,7 @@ public sealed partial class LocalExecutorCancellationTests(TestContext testConte
         Assert.IsTrue(run.Completion.IsCanceled);
         foreach (var pid in pids)
         {
-            Assert.IsFalse(IsAlive(pid), $"Process {pid} outlived the run.");
+            Assert.IsFalse(ProcessProbe.IsAlive(pid), $"Process {pid} outlived the run.");
         }
     }
 
@@ -78,26 +79,6 @@ public sealed partial class LocalExecutorCancellationTests(TestContext testConte
 
         Assert.Fail("The function never logged its process ids.");
         return [];
-    }
-
-    /// <summary>True while the process exists and is not a zombie waiting to be reaped.</summary>
-    private static bool IsAlive(int pid)
-    {
-        var stat = $"/proc/{pid}/stat";
-        if (!File.Exists(stat))
-        {
-            return false;
-        }
-
-        try
-        {
-            var text = File.ReadAllText(stat);
-            return text[(text.LastIndexOf(')') + 2)..][0] != 'Z';
-        }
-        catch (IOException)
-        {
-            return false;
-        }
     }
 
     [GeneratedRegex(@"\npids (\d+) (\d+)\n")]

@@ -45,6 +45,24 @@ internal static class ProcessProbe
         }
     }
 
+    /// <summary>
+    /// True while the process exists and is not a zombie: a killed process whose parent has not reaped it yet (or
+    /// an orphan waiting for init) no longer runs anything.
+    /// </summary>
+    public static bool IsAlive(int processId)
+    {
+        var stat = $"/proc/{processId.ToString(CultureInfo.InvariantCulture)}/stat";
+        try
+        {
+            var text = File.ReadAllText(stat);
+            return text[(text.LastIndexOf(')') + 2)..][0] != 'Z';
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The pid a function wrote to <paramref name="pidFile"/>, polling until it appears or the deadline passes.</summary>
     public static async Task<int> WaitForPidFileAsync(string pidFile, TimeSpan deadline, CancellationToken cancellationToken)
     {

@@ -3,11 +3,16 @@
 `run(invocation)` takes {"FunctionName", "Arguments", "Folders", "Files", "SitePackages"}, imports the function's
 files the way FaaSr walks them, calls the function with the arguments, and reports the return value or the error to
 the executor, ending the process. Started as `python -S faasr_local_entry.py`, it reads the invocation as JSON on
-stdin; faasr_local_fork_server.py calls run() in a forked child instead.
+stdin; faasr_local_fork_server.py calls run_to_end() in a forked child instead.
+
+Where processes fork, the function runs in a child that leads its own session, and whatever it leaves running is
+killed when it ends, as a cloud container ends with its function (and a left-over process cannot hold the
+executor's output pipes open).
 """
 import importlib
 import json
 import os
+import signal
 import sys
 
 # Files FaaSr never imports while looking for a function.
@@ -173,5 +178,84 @@ def run(invocation):
     stubs.faasr_return(result)
 
 
+def exit_code(error):
+    """The process exit code Python gives for an uncaught SystemExit."""
+    if error.code is None:
+        return 0
+    if isinstance(error.code, int):
+        return error.code & 0xFF
+    print(error.code, file=sys.stderr)
+    return 1
+
+
+def run_to_end(invocation):
+    """Runs the invocation as the whole life of this (forked) process and ends it as interpreter shutdown would."""
+    code = 0
+    try:
+        run(invocation)
+    except SystemExit as error:
+        code = exit_code(error)
+    except BaseException:
+        import traceback
+
+        traceback.print_exc()
+        code = 1
+    finally:
+        try:
+            import atexit
+
+            atexit._run_exitfuncs()
+            if "threading" in sys.modules:
+                sys.modules["threading"]._shutdown()
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+    os._exit(code)
+
+
+def end_session(pid):
+    """Kills whatever is left in the process group of `pid`, a child that called setsid()."""
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def reap_session(pid, block=True):
+    """Waits for a child that leads its own session (pid -1: any child), ends its session and reaps it.
+
+    Returns (pid, exit code), or None when `block` is false and no child has ended. The session is ended while the
+    child is still a zombie, whose pid (the group's id) cannot be given to another process yet.
+    """
+    if hasattr(os, "waitid"):
+        options = os.WEXITED | os.WNOWAIT | (0 if block else os.WNOHANG)
+        info = os.waitid(os.P_PID if pid > 0 else os.P_ALL, max(pid, 0), options)
+        if info is None:
+            return None
+        end_session(info.si_pid)
+        pid, status = os.waitpid(info.si_pid, 0)
+    else:
+        pid, status = os.waitpid(pid, 0 if block else os.WNOHANG)
+        if pid == 0:
+            return None
+        end_session(pid)
+    return pid, os.waitstatus_to_exitcode(status)
+
+
+def run_in_own_session(invocation):
+    """Runs the invocation in a child leading its own session and returns its exit code once its session is ended."""
+    # This process only waits; the executor stops it by killing its tree, and a Ctrl-C sent to the terminal's
+    # process group must not end it before the child is killed too.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    pid = os.fork()
+    if pid == 0:
+        os.setsid()
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        run_to_end(invocation)
+    return reap_session(pid)[1]
+
+
 if __name__ == "__main__":
+    if hasattr(os, "fork"):
+        sys.exit(run_in_own_session(json.loads(sys.stdin.read())))
     run(json.loads(sys.stdin.read()))

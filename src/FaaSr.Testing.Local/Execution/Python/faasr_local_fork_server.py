@@ -4,8 +4,8 @@ Starting an interpreter and importing the entry's modules costs tens of millisec
 already done so costs a few. The executor writes one JSON request per line on stdin:
 {"Id", "WorkingDirectory", "Environment", "OutputFile", "Invocation"}. For each, this server forks a child that
 starts its own session, takes the instance's folder, environment and output file, and runs
-faasr_local_entry.run(invocation). It answers {"Id", "Pid"} when the child exists and {"Id", "Exit"} when it has
-ended. It exits when stdin closes.
+faasr_local_entry.run_to_end(invocation). It answers {"Id", "Pid"} when the child exists and {"Id", "Exit"} when it
+has ended, after killing whatever the child left running in its session. It exits when stdin closes.
 """
 import json
 import os
@@ -22,20 +22,11 @@ def send(message):
     os.write(1, (json.dumps(message) + "\n").encode("utf-8"))
 
 
-def exit_code(error):
-    """The process exit code Python gives for an uncaught SystemExit."""
-    if error.code is None:
-        return 0
-    if isinstance(error.code, int):
-        return error.code & 0xFF
-    print(error.code, file=sys.stderr)
-    return 1
-
-
 def run_child(request, wakeup_pipe):
     os.setsid()
     signal.set_wakeup_fd(-1)
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     for fd in wakeup_pipe:
         os.close(fd)
     stdin = os.open(os.devnull, os.O_RDONLY)
@@ -49,41 +40,22 @@ def run_child(request, wakeup_pipe):
     os.environ.clear()
     os.environ.update(request["Environment"])
     sys.argv = [faasr_local_entry.__file__]
-    code = 0
-    try:
-        faasr_local_entry.run(request["Invocation"])
-    except SystemExit as error:
-        code = exit_code(error)
-    except BaseException:
-        import traceback
-
-        traceback.print_exc()
-        code = 1
-    finally:
-        # What interpreter shutdown would do before the process ends.
-        try:
-            import atexit
-
-            atexit._run_exitfuncs()
-            if "threading" in sys.modules:
-                sys.modules["threading"]._shutdown()
-        finally:
-            sys.stdout.flush()
-            sys.stderr.flush()
-    os._exit(code)
+    faasr_local_entry.run_to_end(request["Invocation"])
 
 
 def reap(children):
+    """Reports every child that has ended, after killing whatever it left running in its session."""
     while children:
         try:
-            pid, status = os.waitpid(-1, os.WNOHANG)
+            ended = faasr_local_entry.reap_session(-1, block=False)
         except ChildProcessError:
             return
-        if pid == 0:
+        if ended is None:
             return
+        pid, code = ended
         request_id = children.pop(pid, None)
         if request_id is not None:
-            send({"Id": request_id, "Exit": os.waitstatus_to_exitcode(status)})
+            send({"Id": request_id, "Exit": code})
 
 
 def main():
@@ -91,6 +63,9 @@ def main():
     for folder in invocation_site:
         faasr_local_entry.add_site_packages(folder)
 
+    # The executor stops this server (stdin closed, process tree killed); a Ctrl-C sent to the terminal's process
+    # group must not end it first, orphaning children that run in sessions of their own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     wake_read, wake_write = os.pipe()
     os.set_blocking(wake_write, False)
     signal.set_wakeup_fd(wake_write)
