@@ -43,9 +43,31 @@ internal sealed class CliProcess : IDisposable
         }
     }
 
-    public static CliProcess Start(string workingDirectory, string temporaryFolder, params string[] arguments)
+    public static CliProcess Start(string workingDirectory, string temporaryFolder, params string[] arguments) =>
+        Start(Path.Combine(AppContext.BaseDirectory, "faasr-it"), [], workingDirectory, temporaryFolder, arguments);
+
+    /// <summary>
+    /// Starts faasr-it as the leader of a process group of its own (through setsid), as a shell starts a command, so
+    /// that a signal can reach the whole group the way Ctrl-C in a terminal sends it.
+    /// </summary>
+    public static CliProcess StartAsProcessGroupLeader(string workingDirectory, string temporaryFolder, params string[] arguments) =>
+        Start("setsid", [Path.Combine(AppContext.BaseDirectory, "faasr-it")], workingDirectory, temporaryFolder, arguments);
+
+    /// <summary>Sends SIGINT, as Ctrl-C in a terminal does.</summary>
+    public Task InterruptAsync(CancellationToken cancellationToken) => SignalAsync("INT", toProcessGroup: false, cancellationToken);
+
+    /// <summary>Sends a signal (e.g. "INT", "TERM") to faasr-it, or to its whole process group.</summary>
+    public async Task SignalAsync(string signal, bool toProcessGroup, CancellationToken cancellationToken)
     {
-        var startInfo = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "faasr-it"))
+        var target = (toProcessGroup ? -Id : Id).ToString(CultureInfo.InvariantCulture);
+        using var kill = Process.Start("kill", ["-" + signal, "--", target]);
+        await kill.WaitForExitAsync(cancellationToken);
+        Assert.AreEqual(0, kill.ExitCode, $"kill -{signal} -- {target} failed.");
+    }
+
+    private static CliProcess Start(string program, string[] programArguments, string workingDirectory, string temporaryFolder, string[] arguments)
+    {
+        var startInfo = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             UseShellExecute = false,
@@ -53,7 +75,7 @@ internal sealed class CliProcess : IDisposable
             RedirectStandardError = true,
         };
         startInfo.Environment["TMPDIR"] = temporaryFolder;
-        foreach (var argument in arguments)
+        foreach (var argument in programArguments.Concat(arguments))
         {
             startInfo.ArgumentList.Add(argument);
         }
@@ -65,14 +87,6 @@ internal sealed class CliProcess : IDisposable
         cli.process.BeginOutputReadLine();
         cli.process.BeginErrorReadLine();
         return cli;
-    }
-
-    /// <summary>Sends SIGINT, as Ctrl-C in a terminal does.</summary>
-    public async Task InterruptAsync(CancellationToken cancellationToken)
-    {
-        using var kill = Process.Start("kill", ["-INT", Id.ToString(CultureInfo.InvariantCulture)]);
-        await kill.WaitForExitAsync(cancellationToken);
-        Assert.AreEqual(0, kill.ExitCode, $"kill -INT {Id} failed.");
     }
 
     /// <summary>The pids of the process's direct children (Linux /proc).</summary>
