@@ -73,6 +73,7 @@ public sealed class WorkflowTester : IAsyncDisposable
         var profile = ProfileNames.Parse(options.Profile ?? settings.Get(ProfileNames.Variable));
         var launcher = new LocalComputeLauncher(profile, new LocalComputeLauncherOptions { Settings = settings });
         var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+        var output = options.Output ?? Console.Out;
         UserDataObjects? userData = null;
         RunRecordPublisher? publisher = null;
         try
@@ -96,6 +97,18 @@ public sealed class WorkflowTester : IAsyncDisposable
                         if (options.WriteRunRecord)
                         {
                             publisher = RunRecordPublisher.Start(started, repository.RunRecordPath(started.Graph.WorkflowName, started.InvocationId));
+                        }
+                    },
+                    AfterFailedStart = async started =>
+                    {
+                        if (options.KeepObjectsOnFailure)
+                        {
+                            started.RetainStorage();
+                            await output.WriteLineAsync($"{started.Graph.WorkflowName} {started.InvocationId}: the start failed, so its objects are kept in {started.StorageDescription}.");
+                        }
+                        else
+                        {
+                            await RemoveRunObjectsAsync(started, userData, output);
                         }
                     },
                 },
@@ -268,7 +281,7 @@ public sealed class WorkflowTester : IAsyncDisposable
         }
         else
         {
-            await Collect(RemoveRunObjectsAsync, failures);
+            await Collect(() => RemoveRunObjectsAsync(session, userData, output), failures);
         }
 
         await Collect(async () => await session.DisposeAsync(), failures);
@@ -343,12 +356,14 @@ public sealed class WorkflowTester : IAsyncDisposable
             f.Status == FunctionStatus.Timeout || (f.Status == FunctionStatus.Failed && !expectedFailures.ContainsKey(f.Name)));
     }
 
-    private async Task RemoveRunObjectsAsync()
+    /// <summary>Deletes the run's log folder and its user data (when staging got as far as deciding where that is).</summary>
+    private static async Task RemoveRunObjectsAsync(IWorkflowSession session, UserDataObjects? userData, TextWriter output)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var logs = await DeleteUnderAsync(session.StoreFor(session.Graph.Document.EffectiveLoggingDataStore), Folder.Prefix + "/", timeout.Token);
-        var data = await DeleteUnderAsync(userData.Store, userData.Prefix, timeout.Token);
-        await output.WriteLineAsync($"{WorkflowName} {InvocationId}: removed {logs} object(s) of the log folder {Folder.Prefix}/ and {data} of the user data {userData.Prefix}.");
+        var logs = await DeleteUnderAsync(session.StoreFor(session.Graph.Document.EffectiveLoggingDataStore), session.Folder.Prefix + "/", timeout.Token);
+        var data = userData is null ? 0 : await DeleteUnderAsync(userData.Store, userData.Prefix, timeout.Token);
+        await output.WriteLineAsync(
+            $"{session.Graph.WorkflowName} {session.InvocationId}: removed {logs} object(s) of the log folder {session.Folder.Prefix}/ and {data} of the user data {userData?.Prefix ?? "(none staged)"}.");
     }
 
     private static async Task<int> DeleteUnderAsync(IObjectStore store, string prefix, CancellationToken cancellationToken)

@@ -62,15 +62,34 @@ public sealed class LocalComputeLauncher(ProfileKind profile, LocalComputeLaunch
             await session.StartAsync(executor, cancellationToken);
             return session;
         }
-        catch
+        catch (Exception failure)
         {
+            Exception? cleanUpFailure = null;
             if (session is not null)
             {
+                try
+                {
+                    await session.StopAsync();
+                    if (launch.AfterFailedStart is { } cleanUp)
+                    {
+                        await cleanUp(session);
+                    }
+                }
+                catch (Exception exception)
+                {
+                    cleanUpFailure = exception;
+                }
+
                 await session.DisposeAsync();
             }
             else
             {
                 await storage.DisposeAsync();
+            }
+
+            if (cleanUpFailure is not null)
+            {
+                throw new AggregateException($"Launching {graph.WorkflowName} ({identity.InvocationId}) failed, and so did cleaning up after it.", failure, cleanUpFailure);
             }
 
             throw;

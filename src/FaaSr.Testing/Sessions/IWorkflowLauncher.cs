@@ -14,8 +14,8 @@ public interface IWorkflowLauncher
 
     /// <summary>
     /// Decides the invocation, prepares storage, runs <see cref="WorkflowLaunch.BeforeStart"/>, then starts the
-    /// functions and the monitor. When anything fails, everything started so far is stopped before the exception
-    /// leaves.
+    /// functions and the monitor. When anything fails, <see cref="WorkflowLaunch.AfterFailedStart"/> runs (once
+    /// storage was ready) and everything started so far is stopped before the exception leaves.
     /// </summary>
     Task<IWorkflowSession> LaunchAsync(WorkflowLaunch launch, CancellationToken cancellationToken);
 }

@@ -24,4 +24,10 @@ public sealed record WorkflowLaunch
     /// subscribe to the monitor's events. An exception here ends the launch.
     /// </summary>
     public Func<IWorkflowSession, CancellationToken, Task>? BeforeStart { get; init; }
+
+    /// <summary>
+    /// Runs when the launch fails once storage is ready (in <see cref="BeforeStart"/> or while the functions start),
+    /// before storage is stopped: remove what <see cref="BeforeStart"/> wrote. Not run when the launch succeeds.
+    /// </summary>
+    public Func<IWorkflowSession, Task>? AfterFailedStart { get; init; }
 }

@@ -1,4 +1,5 @@
 using FaaSr.Testing.Local;
+using FaaSr.Testing.Local.Execution;
 using FaaSr.Testing.Monitoring;
 using FaaSr.Testing.MSTest;
 using FaaSr.Testing.Storage;
@@ -82,6 +83,26 @@ public sealed class WorkflowTesterLifecycleTests(TestContext testContext)
         await tester.DisposeAsync();
 
         Assert.IsEmpty(await KeysAsync(store, logFolder));
+    }
+
+    [TestMethod]
+    public async Task AStartThatFailsAfterStagingStillRemovesTheStagedInputs()
+    {
+        using var repository = new ProbeRepository();
+        var (store, workflow) = await CloudWorkflowAsync(repository, "failed-start", new Probe("reader", "reader", "[]"));
+        var input = Path.Combine(repository.Root, "inputs", "input.txt");
+        Directory.CreateDirectory(Path.GetDirectoryName(input)!);
+        await File.WriteAllTextAsync(input, "staged, then the start fails\n", Cancellation);
+        Directory.Delete(Path.Combine(repository.Root, "functions"), recursive: true);
+
+        var failure = await Assert.ThrowsExactlyAsync<LocalRunSetupException>(() => StartAsync(repository, workflow, new WorkflowTesterOptions
+        {
+            Inputs = [new StagedInput("input.txt", "inputs/input.txt")],
+            Output = TextWriter.Null,
+        }));
+
+        StringAssert.Contains(failure.Message, "reader");
+        Assert.IsEmpty(await KeysAsync(store, $"{UserFolder}/"), "The inputs staged before the failed start are removed.");
     }
 
     [TestMethod]
