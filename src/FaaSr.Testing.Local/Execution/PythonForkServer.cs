@@ -143,6 +143,12 @@ internal sealed class PythonForkServer : IAsyncDisposable
                 cancellationToken.ThrowIfCancellationRequested();
                 return new ProcessExit(null, true, startedAt, OutputTail(outputFile));
             }
+            catch (ExecutionEnvironmentException)
+            {
+                // The fork server died before reporting this child's end: nobody else will stop the orphan.
+                KillTree(pid);
+                throw;
+            }
         }
         finally
         {
@@ -171,11 +177,14 @@ internal sealed class PythonForkServer : IAsyncDisposable
 
     private static void KillTree(int pid, ForkedChild child)
     {
-        if (child.Exit.Task.IsCompleted)
+        if (!child.Exit.Task.IsCompleted)
         {
-            return;
+            KillTree(pid);
         }
+    }
 
+    private static void KillTree(int pid)
+    {
         try
         {
             using var target = Process.GetProcessById(pid);
@@ -183,7 +192,7 @@ internal sealed class PythonForkServer : IAsyncDisposable
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or Win32Exception)
         {
-            // It ended meanwhile; the fork server reports its exit.
+            // It ended meanwhile: nothing left to stop.
         }
     }
 

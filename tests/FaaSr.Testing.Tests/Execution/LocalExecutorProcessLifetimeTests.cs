@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using FaaSr.Testing.Local.Execution;
 using FaaSr.Testing.Storage;
@@ -113,13 +114,52 @@ public sealed partial class LocalExecutorProcessLifetimeTests(TestContext testCo
         await using (run)
         {
             var launcher = (await WaitForPidsAsync(harness, run))[0];
-            using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", launcher.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", launcher.ToString(CultureInfo.InvariantCulture)]))
             {
                 await kill.WaitForExitAsync(Cancellation);
             }
 
             var result = await run.Completion.WaitAsync(TimeSpan.FromSeconds(60), Cancellation);
             Assert.AreEqual(InstanceState.Completed, result["first"].State, result["first"].Reason);
+        }
+    }
+
+    [TestMethod]
+    public async Task AFunctionWhoseForkServerDiesIsStoppedAndFails()
+    {
+        await using var harness = await ExecutorHarness.CreateAsync("fork-server-dies", Cancellation);
+        harness.AddFile("f.py", """
+            import os
+            import subprocess
+            import time
+
+            def first():
+                child = subprocess.Popen(["sleep", "120"])
+                faasr_log(f"pids {os.getppid()} {os.getpid()} {child.pid}")
+                time.sleep(120)
+            """);
+        var graph = harness.Workflow("""
+            "first": { "FaaSServer": "GH", "FunctionName": "first", "Type": "Python" }
+            """);
+
+        var run = await new LocalExecutor(harness.Options(o => o with { UsePythonForkServer = true })).StartAsync(graph, Cancellation);
+        await using (run)
+        {
+            var pids = await WaitForPidsAsync(harness, run);
+            using (var forkServer = System.Diagnostics.Process.GetProcessById(pids[0]))
+            {
+                forkServer.Kill();
+            }
+
+            var result = await run.Completion.WaitAsync(TimeSpan.FromSeconds(60), Cancellation);
+            Assert.AreEqual(InstanceState.Failed, result["first"].State);
+            StringAssert.Contains(result["first"].Reason, "fork server ended");
+            foreach (var pid in pids.Skip(1))
+            {
+                Assert.IsTrue(
+                    await ProcessProbe.EventuallyAsync(() => !ProcessProbe.IsAlive(pid), GoneDeadline, Cancellation),
+                    $"Process {pid} of the function outlived its fork server.");
+            }
         }
     }
 
@@ -130,9 +170,10 @@ public sealed partial class LocalExecutorProcessLifetimeTests(TestContext testCo
         {
             try
             {
-                if (PidsLine().Match(await harness.LogAsync(run, "first", Cancellation)) is { Success: true } match)
+                var log = await harness.LogAsync(run, "first", Cancellation);
+                if (PidsLine().IsMatch(log))
                 {
-                    return [int.Parse(match.Groups[1].Value), int.Parse(match.Groups[2].Value)];
+                    return Pids(log);
                 }
             }
             catch (ObjectStoreException)
@@ -151,9 +192,10 @@ public sealed partial class LocalExecutorProcessLifetimeTests(TestContext testCo
     {
         var match = PidsLine().Match(log);
         Assert.IsTrue(match.Success, "The function logged its process ids:\n" + log);
-        return [int.Parse(match.Groups[1].Value), int.Parse(match.Groups[2].Value)];
+        return match.Groups[1].Value.Split(' ').Select(pid => int.Parse(pid, CultureInfo.InvariantCulture)).ToArray();
     }
 
-    [GeneratedRegex(@"\npids (\d+) (\d+)\n")]
+    /// <summary>"pids A B ..." as the functions log their process ids.</summary>
+    [GeneratedRegex(@"\npids (\d+(?: \d+)*)\n")]
     private static partial Regex PidsLine();
 }
