@@ -170,7 +170,8 @@ internal static class RunCommand
                 view.Output($"Profile {launcher.Description}");
                 var result = await WatchAsync(session, view, () => Interlocked.Exchange(ref changed, 0) == 1, TimeSpan.FromSeconds(request.TimeoutSeconds), messages, cancellationToken);
                 view.Update(RunRecord.From(result, session.Profile));
-                messages.AddRange(FailureReports(session, result));
+                var secrets = SecretRedactor.For(graph.Document, settings);
+                messages.AddRange(FailureReports(session, result).Select(secrets.Redact));
                 return cancellationToken.IsCancellationRequested ? ExitCodes.Interrupted
                     : result.Succeeded && result.Outcome != MonitorOutcome.Cancelled ? ExitCodes.Success
                     : ExitCodes.WorkflowFailed;
@@ -226,7 +227,7 @@ internal static class RunCommand
     private static RunRecord Snapshot(IWorkflowSession session) =>
         RunRecord.InProgress(session.Folder, session.Profile, session.Monitor.StartedAt ?? DateTimeOffset.UtcNow, session.Monitor.Snapshot());
 
-    /// <summary>For each instance that ended other than completed or not_invoked: why, and its last log lines.</summary>
+    /// <summary>For each instance that ended other than completed or not_invoked: why, and its last log lines (secrets not yet masked).</summary>
     private static IEnumerable<string> FailureReports(IWorkflowSession session, MonitorResult result)
     {
         foreach (var state in result.Functions.Where(f => !f.Status.HasCompleted))

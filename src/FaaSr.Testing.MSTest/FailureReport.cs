@@ -1,5 +1,6 @@
 using System.Text;
 using FaaSr.Testing.Monitoring;
+using FaaSr.Testing.Profiles;
 using FaaSr.Testing.Sessions;
 
 namespace FaaSr.Testing.MSTest;
@@ -8,7 +9,7 @@ namespace FaaSr.Testing.MSTest;
 /// The message of a failed tester assertion: what was expected, what was found, the last log lines of the function
 /// concerned, and where the functions of the run stand. The values of the run's secrets are replaced by "***".
 /// </summary>
-internal sealed class FailureReport(IWorkflowSession session, int logLines, IReadOnlyCollection<string> secretValues)
+internal sealed class FailureReport(IWorkflowSession session, int logLines, SecretRedactor secrets)
 {
     private const int StatusesListedByName = 30;
 
@@ -24,7 +25,7 @@ internal sealed class FailureReport(IWorkflowSession session, int logLines, IRea
         }
 
         text.Append(RunSummary());
-        return Redact(text.ToString());
+        return secrets.Redact(text.ToString());
     }
 
     /// <summary>"Run W id (local): a completed, b failed, ...; monitoring ended: ..." (counts per status for large runs).</summary>
@@ -50,9 +51,6 @@ internal sealed class FailureReport(IWorkflowSession session, int logLines, IRea
         var escaped = text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
         return escaped.Length <= 500 ? $"\"{escaped}\"" : $"\"{escaped[..500]}…\" ({text.Length} characters)";
     }
-
-    private string Redact(string text) =>
-        secretValues.Where(v => v.Length > 0).Aggregate(text, (redacted, secret) => redacted.Replace(secret, "***", StringComparison.Ordinal));
 
     private void AppendLogTail(StringBuilder text, string function)
     {

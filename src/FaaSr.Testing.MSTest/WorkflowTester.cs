@@ -34,14 +34,14 @@ public sealed class WorkflowTester : IAsyncDisposable
     private int disposed;
 
     private WorkflowTester(
-        IWorkflowSession session, RunRecordPublisher? recordPublisher, WorkflowTesterOptions options, UserDataObjects userData, HttpClient http, IReadOnlyCollection<string> secretValues)
+        IWorkflowSession session, RunRecordPublisher? recordPublisher, WorkflowTesterOptions options, UserDataObjects userData, HttpClient http, SecretRedactor secrets)
     {
         this.session = session;
         this.recordPublisher = recordPublisher;
         this.options = options;
         this.userData = userData;
         this.http = http;
-        report = new FailureReport(session, options.LogLinesInFailures, secretValues);
+        report = new FailureReport(session, options.LogLinesInFailures, secrets);
         output = options.Output ?? Console.Out;
     }
 
@@ -113,7 +113,7 @@ public sealed class WorkflowTester : IAsyncDisposable
                     },
                 },
                 cancellationToken);
-            return new WorkflowTester(session, publisher, options, userData!, http, SecretValues(graph.Document, options, settings));
+            return new WorkflowTester(session, publisher, options, userData!, http, SecretRedactor.For(graph.Document, settings, options.FunctionEnvironment.Values));
         }
         catch
         {
@@ -377,10 +377,6 @@ public sealed class WorkflowTester : IAsyncDisposable
         await Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (key, token) => await store.DeleteAsync(key, token));
         return keys.Count;
     }
-
-    /// <summary>The values functions may see as secrets: what the options give, and each declared Secret the settings hold.</summary>
-    private static string[] SecretValues(WorkflowDocument document, WorkflowTesterOptions options, SettingSources settings) =>
-        options.FunctionEnvironment.Values.Concat(document.Secrets.Select(settings.Get).OfType<string>()).Distinct(StringComparer.Ordinal).ToArray();
 
     private static async Task<byte[]> ReadInputAsync(RepositoryLayout repository, StagedInput input, CancellationToken cancellationToken)
     {

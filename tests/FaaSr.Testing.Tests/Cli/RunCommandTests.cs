@@ -59,6 +59,33 @@ public sealed class RunCommandTests
     }
 
     [TestMethod]
+    public async Task ASecretValueInTheLogOfAFailedFunctionIsMaskedInTheReport()
+    {
+        using var folder = new TemporaryFolder();
+        var secretName = "PROBE_TOKEN_" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var secretValue = "tok-" + Guid.NewGuid().ToString("N");
+        var workflowJson = JsonNode.Parse(WorkflowJson("Leaky", "S3"))!.AsObject();
+        workflowJson["Secrets"] = new JsonArray(secretName);
+        var workflow = folder.Write("workflows/Leaky.json", workflowJson.ToJsonString());
+        folder.Write(
+            "functions/Leaky/f.py",
+            $"from FaaSr_py.client.py_client_stubs import faasr_secret\n\n\ndef first():\n    raise ValueError('the token is ' + faasr_secret('{secretName}'))\n");
+        Environment.SetEnvironmentVariable(secretName, secretValue);
+        try
+        {
+            var result = await RunAsync("run", workflow, "--plain");
+
+            Assert.AreEqual(ExitCodes.WorkflowFailed, result.ExitCode, result.Output + result.Error);
+            StringAssert.Contains(result.Error, "ValueError: the token is ***", "The failure is reported, its secret masked.");
+            Assert.DoesNotContain(secretValue, result.Output + result.Error);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(secretName, null);
+        }
+    }
+
+    [TestMethod]
     public async Task ARecordFileThatCannotBeWrittenIsBadInputBeforeAnythingRuns()
     {
         using var folder = new TemporaryFolder();
