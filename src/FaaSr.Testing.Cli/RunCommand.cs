@@ -192,6 +192,12 @@ internal static class RunCommand
             messages.Add($"run: {exception.Message}");
             return ExitCodes.EnvironmentProblem;
         }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // E.g. the run record's folder removed while the run goes on.
+            messages.Add($"run: file system error: {exception.Message}");
+            return ExitCodes.EnvironmentProblem;
+        }
     }
 
     /// <summary>Shows the run until monitoring ends or the timeout stops it; returns the monitor's result.</summary>

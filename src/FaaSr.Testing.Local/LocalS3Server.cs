@@ -74,9 +74,7 @@ public sealed partial class LocalS3Server : IAsyncDisposable
         var script = S3rverLocator.FindScript(options.S3rverPath);
 
         var ownsDataDirectory = string.IsNullOrWhiteSpace(options.DataDirectory);
-        var dataDirectory = ownsDataDirectory
-            ? Directory.CreateTempSubdirectory("faasr-it-s3rver-").FullName
-            : Directory.CreateDirectory(options.DataDirectory!).FullName;
+        var dataDirectory = CreateDataDirectory(options.DataDirectory);
 
         var outputTail = new OutputTail(capacity: 200);
         var process = new Process { StartInfo = CreateStartInfo(node, script, dataDirectory, options), EnableRaisingEvents = true };
@@ -315,6 +313,22 @@ public sealed partial class LocalS3Server : IAsyncDisposable
         {
             throw new LocalS3ServerException(
                 $"s3rver (pid {process.Id}) did not stop within {StopTimeout.TotalSeconds:0} s of being killed.", exception);
+        }
+    }
+
+    /// <summary>The given data folder, created if missing; null: a fresh folder in the temporary folder.</summary>
+    private static string CreateDataDirectory(string? given)
+    {
+        try
+        {
+            return string.IsNullOrWhiteSpace(given)
+                ? Directory.CreateTempSubdirectory("faasr-it-s3rver-").FullName
+                : Directory.CreateDirectory(given).FullName;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var where = string.IsNullOrWhiteSpace(given) ? $"in the temporary folder '{Path.GetTempPath()}'" : $"'{given}'";
+            throw new LocalS3ServerException($"Cannot create the s3rver data folder {where}: {e.Message}", e);
         }
     }
 

@@ -19,7 +19,7 @@ public sealed class LocalExecutor(LocalExecutorOptions options)
     /// Returns as soon as the run has started; the token cancels the whole run.
     /// </summary>
     /// <exception cref="LocalRunSetupException">Bad input: the InvocationID already exists, code cannot be found, a bad InvocationIDFromDate.</exception>
-    /// <exception cref="ExecutionEnvironmentException">No usable Python interpreter or loopback port.</exception>
+    /// <exception cref="ExecutionEnvironmentException">No usable Python interpreter, loopback port or working folder.</exception>
     public async Task<LocalRun> StartAsync(WorkflowGraph graph, CancellationToken cancellationToken)
     {
         var document = graph.Document;
@@ -38,7 +38,15 @@ public sealed class LocalExecutor(LocalExecutorOptions options)
         }
 
         var runFolder = Path.Combine(Options.WorkDirectoryRoot ?? Path.GetTempPath(), $"faasr-it-run-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(runFolder);
+        try
+        {
+            Directory.CreateDirectory(runFolder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ExecutionEnvironmentException($"Cannot create the run's working folder '{runFolder}': {e.Message}", e);
+        }
+
         FunctionRpcServer? rpcServer = null;
         FunctionRuntimes? runtimes = null;
         try

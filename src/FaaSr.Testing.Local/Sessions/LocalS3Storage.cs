@@ -36,7 +36,7 @@ internal sealed class LocalS3Storage : ISessionStorage
     public static async Task<LocalS3Storage> StartAsync(WorkflowDocument document, LocalS3ServerOptions options, CancellationToken cancellationToken)
     {
         var ownsDataDirectory = string.IsNullOrWhiteSpace(options.DataDirectory);
-        var dataDirectory = ownsDataDirectory ? Directory.CreateTempSubdirectory("faasr-it-s3-").FullName : options.DataDirectory!;
+        var dataDirectory = ownsDataDirectory ? TemporaryDataDirectory() : options.DataDirectory!;
         LocalS3Server? server = null;
         try
         {
@@ -58,6 +58,18 @@ internal sealed class LocalS3Storage : ISessionStorage
             }
 
             throw;
+        }
+    }
+
+    private static string TemporaryDataDirectory()
+    {
+        try
+        {
+            return Directory.CreateTempSubdirectory("faasr-it-s3-").FullName;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LocalS3ServerException($"Cannot create the local S3 server's data folder in the temporary folder '{Path.GetTempPath()}': {e.Message}", e);
         }
     }
 

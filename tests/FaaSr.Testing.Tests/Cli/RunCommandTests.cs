@@ -171,6 +171,20 @@ public sealed class RunCommandTests
         }
     }
 
+    [TestMethod]
+    public async Task AnUnusableTemporaryFolderIsAnEnvironmentProblemWithoutAStackTrace()
+    {
+        using var folder = new TemporaryFolder();
+        var missing = Path.Combine(folder.Root, "no-such-tmp");
+
+        using var cli = CliProcess.Start(folder.Root, missing, "run", IntegrationWorkflow, "--local", "--plain", "--functions", RepositoryFiles.Path("functions"));
+        var exitCode = await cli.WaitForExitAsync(TimeSpan.FromSeconds(60), CancellationToken.None);
+
+        Assert.AreEqual(ExitCodes.EnvironmentProblem, exitCode, cli.Output + cli.Error);
+        StringAssert.StartsWith(cli.Error, "run: ");
+        Assert.DoesNotContain("   at ", cli.Error, "No stack trace.");
+    }
+
     private static string WorkflowJson(string name, string store) => new JsonObject
     {
         ["WorkflowName"] = name,
