@@ -1,6 +1,6 @@
 from FaaSr_py.client.py_client_stubs import faasr_get_folder_list, faasr_invocation_id, faasr_log
 from utils.enums import INPUT_2, INPUT_3, OUTPUT_1, OUTPUT_2
-from utils.files import get_text, run_folder
+from utils.files import content_problems, run_folder
 
 
 def sync1(folder):
@@ -17,11 +17,7 @@ def sync1(folder):
         "output1-folder.txt": OUTPUT_1,
         "output2-folder.txt": OUTPUT_2,
     }
-    for name, text in expected.items():
-        if f"{prefix}/{name}" not in listed:
-            problems.append(f"{name} is missing")
-        elif get_text(folder, name) != text:
-            problems.append(f"{name} has unexpected content")
+    problems += content_problems(folder, listed, expected)
     if problems:
         faasr_log("Sync1 found problems: " + "; ".join(problems))
         return False

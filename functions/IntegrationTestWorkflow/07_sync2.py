@@ -1,6 +1,6 @@
 from FaaSr_py.client.py_client_stubs import faasr_get_folder_list, faasr_invocation_id, faasr_log
 from utils.enums import RANK_COUNT, RANK_PREFIX, RUN_FALSE, RUN_TRUE
-from utils.files import get_text, run_folder
+from utils.files import content_problems, run_folder
 
 
 def sync2(folder):
@@ -10,12 +10,7 @@ def sync2(folder):
     listed = set(faasr_get_folder_list(prefix=prefix))
     expected = {"run_true_output.txt": RUN_TRUE, "run_false_output.txt": RUN_FALSE}
     expected.update({f"rank_files/rank{r}.txt": f"{RANK_PREFIX}{r}" for r in range(1, RANK_COUNT + 1)})
-    problems = []
-    for name, text in expected.items():
-        if f"{prefix}/{name}" not in listed:
-            problems.append(f"{name} is missing")
-        elif get_text(folder, name) != text:
-            problems.append(f"{name} has unexpected content")
+    problems = content_problems(folder, listed, expected)
     if problems:
         faasr_log("Sync2 found problems: " + "; ".join(problems))
         return False

@@ -22,3 +22,15 @@ def get_text(folder, name):
     faasr_get_file(local_file=local, remote_file=name, remote_folder=run_folder(folder))
     with open(local) as f:
         return f.read()
+
+
+def content_problems(folder, listed, expected):
+    """One line per object of expected ({name: text}) that is missing from listed or holds other text."""
+    prefix = run_folder(folder)
+    problems = []
+    for name, text in expected.items():
+        if f"{prefix}/{name}" not in listed:
+            problems.append(f"{name} is missing")
+        elif get_text(folder, name) != text:
+            problems.append(f"{name} has unexpected content")
+    return problems
