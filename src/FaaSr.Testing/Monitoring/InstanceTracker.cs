@@ -62,9 +62,6 @@ internal sealed class InstanceTracker(FunctionInstance instance, InvocationFolde
     /// <summary>True when the listing shows an object that no longer continues what was read (it was replaced).</summary>
     public bool LogWasReplaced => ListedLog is { } log && log.Size < Log.Length;
 
-    /// <summary>Callers of WaitForFinalAsync waiting for this instance to settle.</summary>
-    public List<TaskCompletionSource<FunctionState>> Waiters { get; } = [];
-
     /// <summary>Records what one listing showed; returns true when the log appeared or changed.</summary>
     public bool Observe(StoredObject? log, bool doneListed, DateTimeOffset now)
     {

@@ -14,7 +14,6 @@ public sealed class WorkflowMonitor
 {
     private readonly Lock gate = new();
     private readonly WorkflowGraph graph;
-    private readonly IObjectStore store;
     private readonly MonitorOptions options;
     private readonly TimeProvider clock;
     private readonly TimeSpan settleTime;
@@ -22,14 +21,15 @@ public sealed class WorkflowMonitor
     private readonly List<InstanceTracker> trackers;
     private readonly Dictionary<string, InstanceTracker> trackersByName;
     private readonly IReadOnlyList<InstanceTracker> invocationOrder;
+    private readonly LogFolderObserver folderObserver;
+    private readonly RunEndingRules endingRules;
+    private readonly FinalStateWaiters waiters;
     private readonly List<FunctionTransition> transitions = [];
     private int runStarted;
-    private int failedListings;
     private int cycles;
     private DateTimeOffset startedAt;
     private bool started;
     private DateTimeOffset lastActivity;
-    private string? firstFailure;
     private MonitorResult? result;
     private Exception? fault;
 
@@ -41,7 +41,6 @@ public sealed class WorkflowMonitor
     {
         this.graph = graph;
         Folder = folder;
-        store = loggingStore;
         this.options = options ?? new MonitorOptions();
         this.options.Validate();
 
@@ -68,7 +67,10 @@ public sealed class WorkflowMonitor
         schedulerLines = new SchedulerLineParser(graph.WorkflowName, graph.Actions.Select(a => a.Name));
         trackers = graph.Instances.Select(i => new InstanceTracker(i, folder)).ToList();
         trackersByName = trackers.ToDictionary(t => t.Name, StringComparer.Ordinal);
-        invocationOrder = InvokersFirst(graph).SelectMany(action => graph.InstancesOf(action)).Select(i => trackersByName[i.Name]).ToArray();
+        invocationOrder = ActionOrder.InvokersFirst(graph).SelectMany(action => graph.InstancesOf(action)).Select(i => trackersByName[i.Name]).ToArray();
+        folderObserver = new LogFolderObserver(folder, loggingStore, trackers, this.options, settleTime);
+        endingRules = new RunEndingRules(graph, trackers, trackersByName, this.options, settleTime);
+        waiters = new FinalStateWaiters(trackers, settleTime);
     }
 
     /// <summary>A status changed. Raised on the monitor's loop, in order; keep handlers short. A handler's exception ends <see cref="RunAsync"/>.</summary>
@@ -125,17 +127,17 @@ public sealed class WorkflowMonitor
                 cancellationToken.ThrowIfCancellationRequested();
                 var cycleStart = clock.GetUtcNow();
                 Interlocked.Increment(ref cycles);
-                if (await ListFolderAsync(cancellationToken) is { } listing)
+                if (await folderObserver.ListAsync(cancellationToken) is { } listing)
                 {
                     var reads = Observe(listing, clock.GetUtcNow());
-                    var contents = await ReadAsync(reads, cancellationToken);
+                    var contents = await folderObserver.ReadAsync(reads, cancellationToken);
                     var (events, end) = Evaluate(contents, clock.GetUtcNow());
                     Raise(events);
                     if (end is { } ending)
                     {
                         if (ending.ReadUnreadLogs)
                         {
-                            Raise(Apply(await ReadAsync(UnreadLogs(), cancellationToken)));
+                            Raise(Apply(await folderObserver.ReadAsync(UnreadLogs(), cancellationToken)));
                         }
 
                         return Finish(ending);
@@ -151,7 +153,7 @@ public sealed class WorkflowMonitor
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return Finish(new Ending(MonitorOutcome.Cancelled, "Monitoring cancelled; unfinished functions skipped (shutdown)", FunctionStatus.Skipped, "shutdown", false));
+            return Finish(RunEnding.Cancelled);
         }
         catch (Exception exception)
         {
@@ -232,15 +234,14 @@ public sealed class WorkflowMonitor
                 return state;
             }
 
-            waiter = new TaskCompletionSource<FunctionState>(TaskCreationOptions.RunContinuationsAsynchronously);
-            tracker.Waiters.Add(waiter);
+            waiter = waiters.Add(tracker);
         }
 
         using var registration = cancellationToken.Register(() =>
         {
             lock (gate)
             {
-                tracker.Waiters.Remove(waiter);
+                waiters.Remove(tracker, waiter);
             }
 
             waiter.TrySetCanceled(cancellationToken);
@@ -271,93 +272,27 @@ public sealed class WorkflowMonitor
         }
     }
 
-    /// <summary>One listing of the invocation folder; null when it failed and fewer failures than tolerated happened in a row.</summary>
-    private async Task<Dictionary<string, StoredObject>?> ListFolderAsync(CancellationToken cancellationToken)
-    {
-        var listing = new Dictionary<string, StoredObject>(StringComparer.Ordinal);
-        try
-        {
-            await foreach (var stored in store.ListAsync(Folder.Prefix + "/", cancellationToken))
-            {
-                listing[stored.Key] = stored;
-            }
-        }
-        catch (ObjectStoreException) when (++failedListings <= options.StoreFailuresTolerated)
-        {
-            return null;
-        }
-
-        failedListings = 0;
-        return listing;
-    }
-
     /// <summary>Applies one listing; returns the logs to read and the offset to read each from.</summary>
     private List<(InstanceTracker Tracker, long Offset)> Observe(Dictionary<string, StoredObject> listing, DateTimeOffset now)
     {
         lock (gate)
         {
-            var reads = new List<(InstanceTracker, long)>();
-            foreach (var tracker in trackers)
+            var (reads, anyLogChanged) = folderObserver.ReadsAfter(listing, now);
+            if (anyLogChanged)
             {
-                if (tracker.Observe(listing.GetValueOrDefault(tracker.LogKey), listing.ContainsKey(tracker.DoneKey), now))
-                {
-                    lastActivity = now;
-                }
-
-                if (tracker.LogWasReplaced)
-                {
-                    tracker.RestartLog();
-                    reads.Add((tracker, 0));
-                }
-                else if (tracker.HasUnreadBytes && ContentIsNeeded(tracker, now))
-                {
-                    reads.Add((tracker, tracker.Log.Length));
-                }
+                lastActivity = now;
             }
 
             return reads;
         }
     }
 
-    private bool ContentIsNeeded(InstanceTracker tracker, DateTimeOffset now) =>
-        options.LiveLogs
-        || tracker.DoneListed
-        || tracker.Status.IsFinal
-        || now - tracker.LogChangedAt >= settleTime;
-
     private List<(InstanceTracker Tracker, long Offset)> UnreadLogs()
     {
         lock (gate)
         {
-            return trackers.Where(t => t.HasUnreadBytes).Select(t => (t, t.Log.Length)).ToList();
+            return folderObserver.UnreadLogs();
         }
-    }
-
-    private async Task<(InstanceTracker Tracker, long Offset, byte[]? Bytes)[]> ReadAsync(List<(InstanceTracker Tracker, long Offset)> reads, CancellationToken cancellationToken)
-    {
-        var contents = new (InstanceTracker, long, byte[]?)[reads.Count];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrentReads, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, reads.Count), parallel, async (index, token) =>
-        {
-            var (tracker, offset) = reads[index];
-            contents[index] = (tracker, offset, null);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
-            timeout.CancelAfter(options.EffectiveReadTimeout);
-            try
-            {
-                contents[index] = (tracker, offset, await store.GetFromAsync(tracker.LogKey, offset, timeout.Token));
-                tracker.FailedReads = 0;
-            }
-            catch (OperationCanceledException) when (!token.IsCancellationRequested)
-            {
-                // Too slow: abandoned, read again next cycle. Slowness alone is not a failure.
-            }
-            catch (ObjectStoreException) when (++tracker.FailedReads <= options.StoreFailuresTolerated)
-            {
-                // Read again next cycle.
-            }
-        });
-        return contents;
     }
 
     private List<object> Apply((InstanceTracker Tracker, long Offset, byte[]? Bytes)[] contents)
@@ -380,7 +315,7 @@ public sealed class WorkflowMonitor
         }
     }
 
-    private (List<object> Events, Ending? End) Evaluate((InstanceTracker Tracker, long Offset, byte[]? Bytes)[] contents, DateTimeOffset now)
+    private (List<object> Events, RunEnding? End) Evaluate((InstanceTracker Tracker, long Offset, byte[]? Bytes)[] contents, DateTimeOffset now)
     {
         var events = Apply(contents);
         lock (gate)
@@ -392,8 +327,8 @@ public sealed class WorkflowMonitor
                 RaiseEntries(tracker, tracker.Log.Entries, events);
             }
 
-            var end = DeadlineExceeded(now) ?? FailureSettled(now) ?? AllCompleted(now) ?? Inactive(now);
-            ResolveSettledWaiters(now);
+            var end = endingRules.Check(now, startedAt, lastActivity);
+            waiters.ResolveSettled(now);
             return (events, end);
         }
     }
@@ -447,93 +382,11 @@ public sealed class WorkflowMonitor
         }
     }
 
-    private Ending? DeadlineExceeded(DateTimeOffset now)
-    {
-        foreach (var tracker in trackers)
-        {
-            var deadlines = options.DeadlinesFor(tracker.Name);
-            var missed = (tracker.Status, deadlines) switch
-            {
-                (FunctionStatus.Pending, { InvokedWithin: { } limit }) when now - startedAt > limit =>
-                    $"not invoked within {limit:g} of the start",
-                (FunctionStatus.Invoked, { RunningWithin: { } limit }) when now - tracker.InvokedAt > limit =>
-                    $"not running within {limit:g} of its invocation",
-                (FunctionStatus.Running, { CompletedWithin: { } limit }) when now - tracker.StartedAt > limit =>
-                    $"not finished within {limit:g} of starting",
-                _ => null,
-            };
-            if (missed is not null)
-            {
-                return new Ending(
-                    MonitorOutcome.TimedOut,
-                    $"Function {tracker.Name} timed out: {missed}",
-                    FunctionStatus.Skipped,
-                    $"skipped after timeout of {tracker.Name}",
-                    true,
-                    (tracker, missed));
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>After a failure, stop once no instance is active: none running or invoked and able to start, every finished log complete.</summary>
-    private Ending? FailureSettled(DateTimeOffset now)
-    {
-        firstFailure ??= trackers.FirstOrDefault(t => t.Status == FunctionStatus.Failed)?.Name;
-        if (firstFailure is null)
-        {
-            return null;
-        }
-
-        var active = trackers.Any(t =>
-            t.Status == FunctionStatus.Running
-            || (t.Status == FunctionStatus.Invoked && !IsBlockedAtFanIn(t))
-            || (t.Status.IsFinal && !t.IsLogComplete(now, settleTime)));
-        return active
-            ? null
-            : new Ending(
-                MonitorOutcome.Failed,
-                $"Failure detected in {firstFailure} and all active loggers completed",
-                FunctionStatus.Skipped,
-                $"skipped after failure of {firstFailure}",
-                false);
-    }
-
-    /// <summary>An invoked fan-in instance whose gate can never pass: a predecessor finished without a .done file.</summary>
-    private bool IsBlockedAtFanIn(InstanceTracker tracker) =>
-        graph.IsFanIn(tracker.Instance.Action)
-        && graph.PredecessorInstancesOf(tracker.Instance.Action)
-            .Select(p => trackersByName[p.Name])
-            .Any(p => p.Status.IsFinal && !p.DoneListed);
-
-    private Ending? AllCompleted(DateTimeOffset now) =>
-        trackers.All(t => t.Status.HasCompleted && t.IsLogComplete(now, settleTime))
-            ? new Ending(MonitorOutcome.Succeeded, "All functions completed", FunctionStatus.Skipped, "", false)
-            : null;
-
-    private Ending? Inactive(DateTimeOffset now)
-    {
-        var quiet = now - lastActivity;
-        if (quiet < options.InactivityTimeout)
-        {
-            return null;
-        }
-
-        var unfinished = trackers.Where(t => !t.Status.IsFinal).Select(t => t.Name).ToArray();
-        return new Ending(
-            MonitorOutcome.TimedOut,
-            $"Inactivity timeout: nothing changed for {options.InactivityTimeout:g}; timed out: {string.Join(", ", unfinished)}",
-            FunctionStatus.Timeout,
-            $"timed out: nothing changed for {options.InactivityTimeout:g}",
-            true);
-    }
-
-    private MonitorResult Finish(Ending ending)
+    private MonitorResult Finish(RunEnding ending)
     {
         List<object> events = [];
         MonitorResult finished;
-        List<(TaskCompletionSource<FunctionState> Waiter, FunctionState State)> waiters = [];
+        List<(TaskCompletionSource<FunctionState> Waiter, FunctionState State)> released;
         lock (gate)
         {
             var now = clock.GetUtcNow();
@@ -565,15 +418,11 @@ public sealed class WorkflowMonitor
                 Cycles = Volatile.Read(ref cycles),
             };
             result = finished;
-            foreach (var tracker in trackers)
-            {
-                waiters.AddRange(tracker.Waiters.Select(w => (w, finished[tracker.Name])));
-                tracker.Waiters.Clear();
-            }
+            released = waiters.TakeAll(finished);
         }
 
         Raise(events);
-        foreach (var (waiter, state) in waiters)
+        foreach (var (waiter, state) in released)
         {
             waiter.TrySetResult(state);
         }
@@ -581,37 +430,12 @@ public sealed class WorkflowMonitor
         return finished;
     }
 
-    private void ResolveSettledWaiters(DateTimeOffset now)
-    {
-        foreach (var tracker in trackers.Where(t => t.Waiters.Count > 0))
-        {
-            var state = tracker.ToState(now, settleTime);
-            if (state.IsSettled)
-            {
-                foreach (var waiter in tracker.Waiters)
-                {
-                    waiter.TrySetResult(state);
-                }
-
-                tracker.Waiters.Clear();
-            }
-        }
-    }
-
     private void FailWaiters(Exception exception)
     {
         lock (gate)
         {
             fault = exception;
-            foreach (var tracker in trackers)
-            {
-                foreach (var waiter in tracker.Waiters)
-                {
-                    waiter.TrySetException(exception);
-                }
-
-                tracker.Waiters.Clear();
-            }
+            waiters.FailAll(exception);
         }
     }
 
@@ -649,40 +473,4 @@ public sealed class WorkflowMonitor
     }
 
     private static string Shorten(string line) => line.Length <= 200 ? line : line[..200] + "…";
-
-    /// <summary>Actions ordered so that every invoker comes before the actions it invokes.</summary>
-    private static List<string> InvokersFirst(WorkflowGraph graph)
-    {
-        var remaining = graph.Actions.ToDictionary(a => a.Name, a => graph.InvokersOf(a.Name).Count, StringComparer.Ordinal);
-        var ready = new Queue<string>(graph.Actions.Where(a => remaining[a.Name] == 0).Select(a => a.Name));
-        var order = new List<string>();
-        while (ready.TryDequeue(out var action))
-        {
-            order.Add(action);
-            foreach (var successor in graph.SuccessorsOf(action))
-            {
-                if (--remaining[successor] == 0)
-                {
-                    ready.Enqueue(successor);
-                }
-            }
-        }
-
-        if (order.Count != graph.Actions.Count)
-        {
-            var cyclic = graph.Actions.Select(a => a.Name).Except(order);
-            throw new InvalidOperationException($"Workflow '{graph.WorkflowName}' has a cycle through {string.Join(", ", cyclic)}; it cannot be monitored.");
-        }
-
-        return order;
-    }
-
-    /// <summary>How a run ends: its outcome and message, what unfinished instances become, and the instance that missed a deadline.</summary>
-    private sealed record Ending(
-        MonitorOutcome Outcome,
-        string Message,
-        FunctionStatus UnfinishedStatus,
-        string UnfinishedReason,
-        bool ReadUnreadLogs,
-        (InstanceTracker Tracker, string Reason)? Culprit = null);
 }
