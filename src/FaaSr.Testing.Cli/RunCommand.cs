@@ -12,7 +12,7 @@ using FaaSr.Testing.Workflows;
 namespace FaaSr.Testing.Cli;
 
 /// <summary>
-/// <c>faasr-it run WORKFLOW [--local | --env local|cloud] [--functions DIR] [--s3-endpoint URL] [--record FILE] [--timeout SECONDS] [--plain]</c>:
+/// <c>faasr-it run WORKFLOW [--local | --env local|cloud] [--compute NAME] [--storage NAME] [--functions DIR] [--s3-endpoint URL] [--record FILE] [--timeout SECONDS] [--plain]</c>:
 /// launches one invocation through the same session the MSTest tester uses, watches it through S3 and shows it live (a
 /// table in a terminal, plain lines otherwise); --record keeps a run record current while it runs. Exit 0 when every
 /// instance completed or was not invoked, 1 for any other status or a timeout, 2 on bad input or a missing credential,
@@ -29,11 +29,19 @@ internal static class RunCommand
         var workflow = new Argument<string>("WORKFLOW") { Description = "The workflow JSON file." };
         var profile = new Option<string?>("--env")
         {
-            Description = $"Profile: local (a local S3 server) or cloud (the workflow's own S3 endpoints); default {ProfileNames.Variable}, else local. Functions run on this machine in both.",
+            Description = $"Profile, a (storage, compute) pair: local = a local S3 server + the emulated compute; cloud = the workflow's own S3 endpoints + GitHub Actions. Default {ProfileNames.Variable}, else local.",
         };
         var local = new Option<bool>("--local")
         {
-            Description = "Shorthand for --env local: a local S3 server (unless --s3-endpoint is given) and the local executor.",
+            Description = "Shorthand for --env local: a local S3 server (unless --s3-endpoint is given) and the emulated compute.",
+        };
+        var compute = new Option<string?>("--compute")
+        {
+            Description = $"What runs the functions instead of the profile's: {ComputeNames.Emulated} (this machine, the local executor), {ComputeNames.GitHub}, {ComputeNames.FaaSr}; default {ComputeNames.Variable}, else the profile's.",
+        };
+        var storage = new Option<string?>("--storage")
+        {
+            Description = $"Where the objects live instead of the profile's: {StorageNames.Local} (a local S3 server), {StorageNames.Workflow} (the workflow's own DataStores), {StorageNames.Endpoint} (with --s3-endpoint); default {StorageNames.Variable}, else the profile's.",
         };
         var functions = new Option<string?>("--functions")
         {
@@ -58,6 +66,8 @@ internal static class RunCommand
             workflow,
             profile,
             local,
+            compute,
+            storage,
             functions,
             endpoint,
             record,
@@ -75,6 +85,8 @@ internal static class RunCommand
             new RunRequest(
                 parseResult.GetValue(workflow)!,
                 parseResult.GetValue(local) ? ProfileNames.Local : parseResult.GetValue(profile),
+                parseResult.GetValue(compute),
+                parseResult.GetValue(storage),
                 parseResult.GetValue(functions),
                 parseResult.GetValue(endpoint),
                 parseResult.GetValue(record),
@@ -147,8 +159,10 @@ internal static class RunCommand
         try
         {
             var settings = SettingSources.FromEnvironment(EnvFileFor(request.WorkflowFile));
-            var profile = ProfileNames.Parse(request.Profile ?? settings.Get(ProfileNames.Variable));
-            var launcher = new LocalComputeLauncher(profile, new LocalComputeLauncherOptions { Settings = settings, S3Endpoint = endpoint });
+            var launcher = SessionComposer.Compose(
+                new SessionRequest { Profile = request.Profile, Compute = request.Compute, Storage = request.Storage, S3Endpoint = endpoint },
+                settings,
+                LocalBackends.Catalog());
             var changed = 0;
             RunRecordPublisher? publisher = null;
             await using var session = await launcher.LaunchAsync(
@@ -182,12 +196,12 @@ internal static class RunCommand
             messages.Add("run: interrupted while starting; what was started is stopped.");
             return ExitCodes.Interrupted;
         }
-        catch (Exception exception) when (exception is SettingsException or LocalRunSetupException or InvalidWorkflowException)
+        catch (Exception exception) when (exception is SettingsException or LocalRunSetupException or InvocationSetupException or InvalidWorkflowException)
         {
             messages.Add($"run: {exception.Message}");
             return ExitCodes.BadInput;
         }
-        catch (Exception exception) when (exception is ExecutionEnvironmentException or LocalS3ServerException or ObjectStoreException)
+        catch (Exception exception) when (exception is ExecutionEnvironmentException or LocalS3ServerException or ObjectStoreException or BackendUnavailableException)
         {
             messages.Add($"run: {exception.Message}");
             return ExitCodes.EnvironmentProblem;
@@ -270,5 +284,5 @@ internal static class RunCommand
     }
 
     private sealed record RunRequest(
-        string WorkflowFile, string? Profile, string? FunctionsFolder, string? Endpoint, string? RecordFile, int TimeoutSeconds, bool Plain);
+        string WorkflowFile, string? Profile, string? Compute, string? Storage, string? FunctionsFolder, string? Endpoint, string? RecordFile, int TimeoutSeconds, bool Plain);
 }

@@ -52,6 +52,12 @@ public sealed class WorkflowTester : IAsyncDisposable
     /// <summary>"local" or "cloud".</summary>
     public string Profile => session.Profile;
 
+    /// <summary>The storage's name ("local", "workflow", "endpoint", or a test's own).</summary>
+    public string StorageName => session.StorageName;
+
+    /// <summary>The compute's name ("emulated", or a test's own).</summary>
+    public string ComputeName => session.ComputeName;
+
     /// <summary>The invocation's log folder.</summary>
     public InvocationFolder Folder => session.Folder;
 
@@ -70,8 +76,7 @@ public sealed class WorkflowTester : IAsyncDisposable
         var repository = options.RepositoryRoot is { } root ? new RepositoryLayout(Path.GetFullPath(root)) : RepositoryLayout.Find(AppContext.BaseDirectory);
         var graph = WorkflowLoader.Load(repository.Resolve(workflowFile));
         var settings = SettingSources.FromEnvironment(repository.EnvFile);
-        var profile = ProfileNames.Parse(options.Profile ?? settings.Get(ProfileNames.Variable));
-        var launcher = new LocalComputeLauncher(profile, new LocalComputeLauncherOptions { Settings = settings });
+        var launcher = SessionComposer.Compose(options.ToSessionRequest(), settings, LocalBackends.Catalog());
         var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
         var output = options.Output ?? Console.Out;
         UserDataObjects? userData = null;

@@ -1,4 +1,5 @@
 using FaaSr.Testing.Monitoring;
+using FaaSr.Testing.Sessions;
 
 namespace FaaSr.Testing.MSTest;
 
@@ -7,6 +8,21 @@ public sealed record WorkflowTesterOptions
 {
     /// <summary>"local" or "cloud"; null means the FAASR_IT_PROFILE setting (environment, then .env), else local.</summary>
     public string? Profile { get; init; }
+
+    /// <summary>A compute other than the profile's, by name ("emulated"); null means FAASR_IT_COMPUTE, else the profile's.</summary>
+    public string? Compute { get; init; }
+
+    /// <summary>A storage other than the profile's, by name ("local", "workflow"); null means FAASR_IT_STORAGE, else the profile's.</summary>
+    public string? Storage { get; init; }
+
+    /// <summary>Put every DataStore at this S3 endpoint (storage "endpoint").</summary>
+    public Uri? S3Endpoint { get; init; }
+
+    /// <summary>The test's own compute, instead of a named one.</summary>
+    public IWorkflowCompute? ComputeBackend { get; init; }
+
+    /// <summary>The test's own storage, instead of a named one.</summary>
+    public IWorkflowStorage? StorageBackend { get; init; }
 
     /// <summary>
     /// The folder the workflow's functions write user data under: objects are {UserDataFolder}/{InvocationID}/{name}
@@ -80,6 +96,16 @@ public sealed record WorkflowTesterOptions
             input.Validate();
         }
     }
+
+    internal SessionRequest ToSessionRequest() => new()
+    {
+        Profile = Profile,
+        Compute = Compute,
+        Storage = Storage,
+        S3Endpoint = S3Endpoint,
+        ComputeBackend = ComputeBackend,
+        StorageBackend = StorageBackend,
+    };
 
     internal MonitorOptions ToMonitorOptions() => new()
     {

@@ -1,3 +1,4 @@
+using FaaSr.Testing.Sessions;
 using FaaSr.Testing.Storage;
 using FaaSr.Testing.Workflows;
 
@@ -7,7 +8,7 @@ namespace FaaSr.Testing.Local.Sessions;
 /// The local profile's storage: one s3rver on loopback holds every DataStore of the workflow (each bucket created),
 /// with s3rver's credentials. Its data folder is removed on dispose unless retained or given in the options.
 /// </summary>
-internal sealed class LocalS3Storage : ISessionStorage
+internal sealed class LocalS3Storage : IRunStorage
 {
     private readonly LocalS3Server server;
     private readonly IReadOnlyDictionary<string, IObjectStore> stores;

@@ -6,13 +6,19 @@ namespace FaaSr.Testing.Sessions;
 
 /// <summary>
 /// One launched invocation of a workflow: its graph (with the InvocationID and timestamp decided at launch), its log
-/// folder, a store per DataStore and the monitor watching it. Made by an <see cref="IWorkflowLauncher"/>. Disposing
+/// folder, a store per DataStore and the monitor watching it. Made by a <see cref="WorkflowLauncher"/>. Disposing
 /// it stops everything the launch started (function processes, monitoring, local servers), also after failures.
 /// </summary>
 public interface IWorkflowSession : IAsyncDisposable
 {
     /// <summary>The profile that launched it: "local" or "cloud".</summary>
     string Profile { get; }
+
+    /// <summary>The storage's name: "local", "workflow", "endpoint", or a test's own.</summary>
+    string StorageName { get; }
+
+    /// <summary>The compute's name: "emulated", or a test's own.</summary>
+    string ComputeName { get; }
 
     /// <summary>The workflow as launched: InvocationID and InvocationTimestamp are set in its document.</summary>
     WorkflowGraph Graph { get; }
@@ -30,6 +36,9 @@ public interface IWorkflowSession : IAsyncDisposable
 
     /// <summary>Where the objects live, for messages ("s3rver at http://127.0.0.1:4568, data in /tmp/...").</summary>
     string StorageDescription { get; }
+
+    /// <summary>The compute's page for an instance (an Actions run), when it has one.</summary>
+    string? RunUrlOf(string instanceName);
 
     /// <summary>The store behind a DataStore name of the workflow.</summary>
     IObjectStore StoreFor(string dataStoreName);

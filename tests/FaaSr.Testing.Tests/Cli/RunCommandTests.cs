@@ -21,7 +21,8 @@ public sealed class RunCommandTests
 
         Assert.AreEqual(ExitCodes.Success, result.ExitCode, result.Output + result.Error);
         StringAssert.StartsWith(result.Output, "Workflow IntegrationTestWorkflow: InvocationID ");
-        StringAssert.Contains(result.Output, "Profile local: a local S3 server");
+        StringAssert.Contains(result.Output, "Profile local: storage local (a local S3 server");
+        StringAssert.Contains(result.Output, "compute emulated (functions run on this machine");
         StringAssert.Contains(result.Output, "sync2: ");
         StringAssert.Contains(result.Output, "(local) finished in ");
         StringAssert.Contains(result.Output, ": 12 completed, 2 not_invoked");
@@ -129,10 +130,33 @@ public sealed class RunCommandTests
         var store = "Cloud" + Guid.NewGuid().ToString("N")[..8];
         var workflow = folder.Write("workflows/Cloud.json", WorkflowJson("Cloud", store));
 
-        var result = await RunAsync("run", workflow, "--env", "cloud", "--plain");
+        var result = await RunAsync("run", workflow, "--env", "cloud", "--compute", "emulated", "--plain");
 
         Assert.AreEqual(ExitCodes.BadInput, result.ExitCode, result.Error);
         StringAssert.Contains(result.Error, $"{store}_AccessKey");
+    }
+
+    [TestMethod]
+    public async Task TheCloudProfileWhileNoGitHubComputeIsRegisteredGivesExitThreeNamingTheCompute()
+    {
+        using var folder = new TemporaryFolder();
+        var workflow = folder.Write("workflows/Cloud.json", WorkflowJson("Cloud", "Cloud" + Guid.NewGuid().ToString("N")[..8]));
+
+        var result = await RunAsync("run", workflow, "--env", "cloud", "--plain");
+
+        Assert.AreEqual(ExitCodes.EnvironmentProblem, result.ExitCode, result.Error);
+        StringAssert.Contains(result.Error, "Compute 'github' (GitHub Actions) is not available");
+        StringAssert.Contains(result.Error, "--compute emulated");
+    }
+
+    [TestMethod]
+    public async Task AnUnknownComputeGivesExitTwoListingTheKnownOnes()
+    {
+        var result = await RunAsync("run", IntegrationWorkflow, "--compute", "lambda", "--plain");
+
+        Assert.AreEqual(ExitCodes.BadInput, result.ExitCode, result.Error);
+        StringAssert.Contains(result.Error, "Unknown compute 'lambda'");
+        StringAssert.Contains(result.Error, "emulated");
     }
 
     [TestMethod]

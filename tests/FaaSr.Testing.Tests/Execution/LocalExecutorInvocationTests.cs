@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FaaSr.Testing.Local.Execution;
+using FaaSr.Testing.Workflows;
 
 namespace FaaSr.Testing.Tests.Execution;
 
@@ -93,7 +94,7 @@ public sealed class LocalExecutorInvocationTests(TestContext testContext)
         harness.AddFile("f.py", "def only():\n    pass\n");
         var graph = harness.Workflow(Single, change: w => w["InvocationIDFromDate"] = "%Y%Q");
 
-        var refused = await Assert.ThrowsExactlyAsync<LocalRunSetupException>(
+        var refused = await Assert.ThrowsExactlyAsync<InvocationSetupException>(
             () => new LocalExecutor(harness.Options()).StartAsync(graph, Cancellation));
 
         StringAssert.Contains(refused.Message, "%Q");

@@ -10,7 +10,7 @@ namespace FaaSr.Testing.Tests.MSTest;
 
 /// <summary>
 /// What a tester leaves behind: the run record, and the run's objects removed on dispose (or kept after a failure).
-/// These runs use the cloud profile pointed at the shared s3rver, so the bucket can be inspected after the tester is gone.
+/// These runs use the cloud profile (with the emulated compute) pointed at the shared s3rver, so the bucket can be inspected after the tester is gone.
 /// </summary>
 [TestClass]
 public sealed class WorkflowTesterLifecycleTests(TestContext testContext)
@@ -190,7 +190,7 @@ public sealed class WorkflowTesterLifecycleTests(TestContext testContext)
     }
 
     private async Task<WorkflowTester> StartAsync(ProbeRepository repository, string workflow, WorkflowTesterOptions options) =>
-        await WorkflowTester.StartAsync(workflow, options with { RepositoryRoot = repository.Root, UserDataFolder = UserFolder, Profile = "cloud" }, Cancellation);
+        await WorkflowTester.StartAsync(workflow, options with { RepositoryRoot = repository.Root, UserDataFolder = UserFolder, Profile = "cloud", Compute = "emulated" }, Cancellation);
 
     /// <summary>A fresh bucket on the shared s3rver, a workflow whose store is there, and a .env with s3rver's keys.</summary>
     private async Task<(IObjectStore Store, string Workflow)> CloudWorkflowAsync(ProbeRepository repository, string hint, params Probe[] actions)

@@ -19,7 +19,7 @@ public sealed class RunRecordPublisherTests(TestContext testContext)
     {
         using var repository = new ProbeRepository();
         var workflow = repository.WriteWorkflow("Sleeper.json", "record-bucket", null, new Probe("writer", "writer", """["sleeper"]"""), new Probe("sleeper", "sleeper", "[]"));
-        var launcher = new LocalComputeLauncher(ProfileKind.Local, new LocalComputeLauncherOptions { Settings = new SettingSources(new Dictionary<string, string>(), null, _ => null) });
+        var launcher = new WorkflowLauncher(ProfileNames.Local, new LocalS3ServerStorage(), new EmulatedCompute(), new SettingSources(new Dictionary<string, string>(), null, _ => null));
         var path = Path.Combine(repository.Root, "artifacts", "runs", "sleeper.json");
         RunRecordPublisher? publisher = null;
 

@@ -10,7 +10,7 @@ using static FaaSr.Testing.Tests.Support.ProbeRepository;
 namespace FaaSr.Testing.Tests.Sessions;
 
 [TestClass]
-public sealed class LocalComputeLauncherTests(TestContext testContext)
+public sealed class WorkflowLauncherTests(TestContext testContext)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
@@ -22,7 +22,7 @@ public sealed class LocalComputeLauncherTests(TestContext testContext)
         using var repository = new ProbeRepository();
         var workflow = repository.WriteWorkflow("Sleeper.json", "sleeper-bucket", null, new Probe("sleeper", "sleeper", "[]"));
         var port = ProcessProbe.FreePort();
-        var launcher = new LocalComputeLauncher(ProfileKind.Local, new LocalComputeLauncherOptions { Settings = NoSettings(), S3Server = new LocalS3ServerOptions { Port = port } });
+        var launcher = LocalLauncher(new LocalS3ServerOptions { Port = port });
 
         var session = await launcher.LaunchAsync(new WorkflowLaunch { Graph = repository.Load(workflow), FunctionsRoot = repository.Root }, Cancellation);
         var pid = await ProcessProbe.WaitForPidFileAsync(repository.PidFile, Deadline, Cancellation);
@@ -42,7 +42,7 @@ public sealed class LocalComputeLauncherTests(TestContext testContext)
         using var repository = new ProbeRepository();
         var workflow = repository.WriteWorkflow("Sleeper.json", "sleeper-bucket", null, new Probe("sleeper", "sleeper", "[]"));
         var port = ProcessProbe.FreePort();
-        var launcher = new LocalComputeLauncher(ProfileKind.Local, new LocalComputeLauncherOptions { Settings = NoSettings(), S3Server = new LocalS3ServerOptions { Port = port } });
+        var launcher = LocalLauncher(new LocalS3ServerOptions { Port = port });
         var listeningDuringStaging = false;
 
         var failure = await Assert.ThrowsExactlyAsync<InvalidOperationException>(() => launcher.LaunchAsync(
@@ -69,7 +69,7 @@ public sealed class LocalComputeLauncherTests(TestContext testContext)
     {
         using var repository = new ProbeRepository();
         var workflow = repository.WriteWorkflow("Reader.json", "reader-bucket", null, new Probe("reader", "reader", "[]"));
-        var launcher = new LocalComputeLauncher(ProfileKind.Local, new LocalComputeLauncherOptions { Settings = NoSettings() });
+        var launcher = LocalLauncher();
         string? stagedFor = null;
         var logFolderWasEmpty = false;
 
@@ -95,6 +95,8 @@ public sealed class LocalComputeLauncherTests(TestContext testContext)
         Assert.IsTrue(logFolderWasEmpty, "Nothing ran before BeforeStart.");
         Assert.AreEqual("staged before the start", await session.StoreFor("S3").GetTextAsync($"{UserFolder}/{session.InvocationId}/copy.txt", Cancellation));
         Assert.AreEqual("local", session.Profile);
+        Assert.AreEqual("local", session.StorageName);
+        Assert.AreEqual("emulated", session.ComputeName);
     }
 
     [TestMethod]
@@ -106,7 +108,7 @@ public sealed class LocalComputeLauncherTests(TestContext testContext)
         var workflow = repository.WriteWorkflow("Cloud.json", "cloud-bucket", "http://127.0.0.1:9", new Probe("writer", "writer", "[]"));
         var values = new Dictionary<string, string> { ["S3_AccessKey"] = "an-access-key", ["S3_SecretKey"] = "a-secret-key" };
         values.Remove(missing);
-        var launcher = new LocalComputeLauncher(ProfileKind.Cloud, new LocalComputeLauncherOptions { Settings = new SettingSources(values, null, _ => null) });
+        var launcher = SessionComposer.Compose(new SessionRequest { Profile = "cloud", Compute = "emulated" }, new SettingSources(values, null, _ => null), LocalBackends.Catalog());
 
         var failure = await Assert.ThrowsExactlyAsync<SettingsException>(() => launcher.LaunchAsync(
             new WorkflowLaunch { Graph = repository.Load(workflow), FunctionsRoot = repository.Root }, Cancellation));
@@ -123,7 +125,7 @@ public sealed class LocalComputeLauncherTests(TestContext testContext)
         using var repository = new ProbeRepository();
         var workflow = repository.WriteWorkflow("Cloud.json", store.Bucket, connection.ServiceUrl!.ToString(), new Probe("writer", "writer", "[]"));
         var settings = new SettingSources(new Dictionary<string, string> { ["S3_AccessKey"] = LocalS3Server.AccessKey, ["S3_SecretKey"] = LocalS3Server.SecretKey }, null, _ => null);
-        var launcher = new LocalComputeLauncher(ProfileKind.Cloud, new LocalComputeLauncherOptions { Settings = settings });
+        var launcher = SessionComposer.Compose(new SessionRequest { Profile = "cloud", Compute = "emulated" }, settings, LocalBackends.Catalog());
 
         string key;
         await using (var session = await launcher.LaunchAsync(new WorkflowLaunch { Graph = repository.Load(workflow), FunctionsRoot = repository.Root }, Cancellation))
@@ -131,6 +133,8 @@ public sealed class LocalComputeLauncherTests(TestContext testContext)
             var result = await session.Monitoring.WaitAsync(Deadline, Cancellation);
             Assert.AreEqual(MonitorOutcome.Succeeded, result.Outcome, result.Message);
             Assert.AreEqual("cloud", session.Profile);
+            Assert.AreEqual("workflow", session.StorageName);
+            Assert.AreEqual("emulated", session.ComputeName);
             StringAssert.Contains(session.StorageDescription, store.Bucket);
             key = $"{UserFolder}/{session.InvocationId}/out.txt";
         }
@@ -138,6 +142,30 @@ public sealed class LocalComputeLauncherTests(TestContext testContext)
         Assert.AreEqual("written by writer", await store.GetTextAsync(key, Cancellation), "The function wrote to the workflow's own endpoint, and the objects outlive the session.");
         StringAssert.Contains(launcher.Description, "local executor");
     }
+
+    [TestMethod]
+    public async Task ALaunchWhoseInvocationFolderAlreadyHoldsObjectsIsRefusedBeforeAnythingRuns()
+    {
+        var store = await SharedS3.NewBucketAsync("existing-invocation", Cancellation);
+        var connection = await SharedS3.GetConnectionAsync(Cancellation);
+        using var repository = new ProbeRepository();
+        var workflow = repository.WriteWorkflow("Again.json", store.Bucket, connection.ServiceUrl!.ToString(), new Probe("writer", "writer", "[]"));
+        var graph = repository.Load(workflow);
+        var fixedGraph = FaaSr.Testing.Workflows.WorkflowGraph.Build(graph.Document with { InvocationId = "already-there", InvocationTimestamp = "2026-01-01T00-00-00" });
+        var folder = fixedGraph.FolderFor("2026-01-01T00-00-00", "already-there");
+        await store.PutTextAsync($"{folder.Prefix}/writer.txt", "an earlier run", Cancellation);
+        var settings = new SettingSources(new Dictionary<string, string> { ["S3_AccessKey"] = LocalS3Server.AccessKey, ["S3_SecretKey"] = LocalS3Server.SecretKey }, null, _ => null);
+        var launcher = SessionComposer.Compose(new SessionRequest { Profile = "cloud", Compute = "emulated" }, settings, LocalBackends.Catalog());
+
+        var refused = await Assert.ThrowsExactlyAsync<FaaSr.Testing.Workflows.InvocationSetupException>(() => launcher.LaunchAsync(
+            new WorkflowLaunch { Graph = fixedGraph, FunctionsRoot = repository.Root }, Cancellation));
+
+        StringAssert.Contains(refused.Message, "already-there");
+        Assert.IsFalse(await store.ExistsAsync($"{UserFolder}/already-there/out.txt", Cancellation), "The function never ran.");
+    }
+
+    private static WorkflowLauncher LocalLauncher(LocalS3ServerOptions? server = null) =>
+        new(ProfileNames.Local, new LocalS3ServerStorage(server), new EmulatedCompute(), NoSettings());
 
     private static SettingSources NoSettings() => new(new Dictionary<string, string>(), null, _ => null);
 }

@@ -2,18 +2,18 @@ using FaaSr.Testing.Profiles;
 using FaaSr.Testing.Storage;
 using FaaSr.Testing.Workflows;
 
-namespace FaaSr.Testing.Local.Sessions;
+namespace FaaSr.Testing.Sessions;
 
 /// <summary>
 /// Storage at real endpoints, signed with {Store}_AccessKey and {Store}_SecretKey from the settings (process
 /// environment, then .env): every DataStore at the workflow's own endpoint (AWS when it names none), or all of them at
 /// one endpoint given instead, where missing buckets are created. The objects outlive the session.
 /// </summary>
-internal sealed class WorkflowEndpointStorage : ISessionStorage
+internal sealed class EndpointRunStorage : IRunStorage
 {
     private readonly IReadOnlyDictionary<string, S3ObjectStore> stores;
 
-    private WorkflowEndpointStorage(IReadOnlyDictionary<string, S3ObjectStore> stores, IReadOnlyDictionary<string, string> credentials, IReadOnlyDictionary<string, string> endpoints)
+    private EndpointRunStorage(IReadOnlyDictionary<string, S3ObjectStore> stores, IReadOnlyDictionary<string, string> credentials, IReadOnlyDictionary<string, string> endpoints)
     {
         this.stores = stores;
         FunctionCredentials = credentials;
@@ -31,7 +31,7 @@ internal sealed class WorkflowEndpointStorage : ISessionStorage
     /// Opens a store per DataStore, at <paramref name="endpoint"/> when given (creating missing buckets there), else at
     /// the workflow's own endpoints. A missing credential is a <see cref="SettingsException"/> naming the variable.
     /// </summary>
-    public static async Task<WorkflowEndpointStorage> OpenAsync(
+    public static async Task<EndpointRunStorage> OpenAsync(
         WorkflowDocument document, SettingSources settings, S3ObjectStoreOptions options, Uri? endpoint, CancellationToken cancellationToken)
     {
         var credentials = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -56,7 +56,7 @@ internal sealed class WorkflowEndpointStorage : ISessionStorage
         var endpoints = endpoint is null
             ? new Dictionary<string, string>(StringComparer.Ordinal)
             : stores.Keys.ToDictionary(name => name, _ => endpoint.ToString().TrimEnd('/'), StringComparer.Ordinal);
-        var storage = new WorkflowEndpointStorage(stores, credentials, endpoints);
+        var storage = new EndpointRunStorage(stores, credentials, endpoints);
         try
         {
             if (endpoint is not null)

@@ -1,6 +1,6 @@
-using FaaSr.Testing.Local.Execution;
+using FaaSr.Testing.Workflows;
 
-namespace FaaSr.Testing.Tests.Execution;
+namespace FaaSr.Testing.Tests.Workflows;
 
 [TestClass]
 public sealed class StrftimeFormatTests

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace FaaSr.Testing.Local.Execution;
+namespace FaaSr.Testing.Workflows;
 
 /// <summary>
 /// Python's strftime for the directives workflows use in InvocationIDFromDate (e.g. "%Y%m%d"), in the C locale.

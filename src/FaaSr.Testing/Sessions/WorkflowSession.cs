@@ -1,29 +1,30 @@
-using FaaSr.Testing.Local.Execution;
 using FaaSr.Testing.Monitoring;
-using FaaSr.Testing.Sessions;
 using FaaSr.Testing.Storage;
 using FaaSr.Testing.Workflows;
 
-namespace FaaSr.Testing.Local.Sessions;
+namespace FaaSr.Testing.Sessions;
 
 /// <summary>
-/// A session whose functions run on this machine through the <see cref="LocalExecutor"/>; its storage depends on the
-/// profile. If the executor itself breaks, monitoring stops and <see cref="Monitoring"/> faults with the reason.
+/// One invocation of a workflow on a storage and a compute: it owns the storage, the monitor and its loop, and the
+/// compute's run. The monitor sees only what the compute wrote to the storage. If the compute itself breaks,
+/// monitoring stops and <see cref="Monitoring"/> faults with the reason. Made by <see cref="WorkflowLauncher"/>.
 /// </summary>
-internal sealed class LocalComputeSession : IWorkflowSession
+internal sealed class WorkflowSession : IWorkflowSession
 {
-    private readonly ISessionStorage storage;
+    private readonly IRunStorage storage;
     private readonly TaskCompletionSource<MonitorResult> monitoring = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource stopMonitoring = new();
     private Task? monitorLoop;
-    private Task? executorWatch;
-    private LocalRun? run;
+    private Task? computeWatch;
+    private IComputeRun? run;
     private int stopped;
     private int disposed;
 
-    public LocalComputeSession(string profile, WorkflowGraph graph, InvocationFolder folder, ISessionStorage storage, MonitorOptions monitorOptions)
+    public WorkflowSession(string profile, string storageName, string computeName, WorkflowGraph graph, InvocationFolder folder, IRunStorage storage, MonitorOptions monitorOptions)
     {
         Profile = profile;
+        StorageName = storageName;
+        ComputeName = computeName;
         Graph = graph;
         Folder = folder;
         this.storage = storage;
@@ -31,6 +32,10 @@ internal sealed class LocalComputeSession : IWorkflowSession
     }
 
     public string Profile { get; }
+
+    public string StorageName { get; }
+
+    public string ComputeName { get; }
 
     public WorkflowGraph Graph { get; }
 
@@ -44,14 +49,18 @@ internal sealed class LocalComputeSession : IWorkflowSession
 
     public string StorageDescription => storage.Description;
 
+    public IRunStorage Storage => storage;
+
     public IObjectStore StoreFor(string dataStoreName) => storage.StoreFor(dataStoreName);
 
-    /// <summary>Starts the monitor, then the entry action.</summary>
-    public async Task StartAsync(LocalExecutor executor, CancellationToken cancellationToken)
+    public string? RunUrlOf(string instanceName) => run?.RunUrlOf(instanceName);
+
+    /// <summary>Starts the monitor, then the compute's run of the entry action.</summary>
+    public async Task StartAsync(IWorkflowCompute compute, ComputeStart start, CancellationToken cancellationToken)
     {
         monitorLoop = WatchAsync();
-        run = await executor.StartAsync(Graph, cancellationToken);
-        executorWatch = StopMonitoringWhenTheExecutorBreaksAsync(run);
+        run = await compute.StartAsync(start, cancellationToken);
+        computeWatch = StopMonitoringWhenTheComputeBreaksAsync(run);
     }
 
     public async Task StopAsync()
@@ -77,16 +86,16 @@ internal sealed class LocalComputeSession : IWorkflowSession
         }
         finally
         {
-            if (executorWatch is not null)
+            if (computeWatch is not null)
             {
-                await executorWatch;
+                await computeWatch;
             }
         }
     }
 
     public void RetainStorage() => storage.Retain();
 
-    /// <summary>Stops monitoring, the function processes and the storage, in that order, even when one of them fails.</summary>
+    /// <summary>Stops monitoring, the compute's run and the storage, in that order, even when one of them fails.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref disposed, 1) != 0)
@@ -95,13 +104,10 @@ internal sealed class LocalComputeSession : IWorkflowSession
         }
 
         var failures = new List<Exception>();
-        await Collect(StopAsync, failures);
-        await Collect(async () => await storage.DisposeAsync(), failures);
+        await Failures.CollectAsync(StopAsync, failures);
+        await Failures.CollectAsync(async () => await storage.DisposeAsync(), failures);
         stopMonitoring.Dispose();
-        if (failures.Count > 0)
-        {
-            throw failures.Count == 1 ? failures[0] : new AggregateException($"Stopping the session of {Folder.Prefix} failed.", failures);
-        }
+        Failures.ThrowIfAny(failures, $"Stopping the session of {Folder.Prefix} failed.");
     }
 
     private async Task WatchAsync()
@@ -116,7 +122,7 @@ internal sealed class LocalComputeSession : IWorkflowSession
         }
     }
 
-    private async Task StopMonitoringWhenTheExecutorBreaksAsync(LocalRun started)
+    private async Task StopMonitoringWhenTheComputeBreaksAsync(IComputeRun started)
     {
         try
         {
@@ -128,20 +134,8 @@ internal sealed class LocalComputeSession : IWorkflowSession
         }
         catch (Exception exception)
         {
-            monitoring.TrySetException(new InvalidOperationException($"The local executor stopped running {Graph.WorkflowName} ({InvocationId}): {exception.Message}", exception));
+            monitoring.TrySetException(new InvalidOperationException($"The {ComputeName} compute stopped running {Graph.WorkflowName} ({InvocationId}): {exception.Message}", exception));
             await stopMonitoring.CancelAsync();
-        }
-    }
-
-    private static async Task Collect(Func<Task> step, List<Exception> failures)
-    {
-        try
-        {
-            await step();
-        }
-        catch (Exception exception)
-        {
-            failures.Add(exception);
         }
     }
 }
