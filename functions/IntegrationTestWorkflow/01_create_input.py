@@ -1,6 +1,6 @@
 from FaaSr_py.client.py_client_stubs import faasr_invocation_id, faasr_log
-from utils.enums import INPUT_1, INPUT_2, INPUT_3, INPUT_4
-from utils.files import put_text
+from .utils.enums import INPUT_1, INPUT_2, INPUT_3, INPUT_4
+from .utils.files import put_text
 
 
 def create_input(folder, input1, input2, input3, input4):

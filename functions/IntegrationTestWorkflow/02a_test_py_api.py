@@ -1,6 +1,6 @@
 from FaaSr_py.client.py_client_stubs import faasr_delete_file, faasr_invocation_id, faasr_log
-from utils.enums import INPUT_2, INPUT_3, OUTPUT_1, OUTPUT_2
-from utils.files import get_text, put_text, run_folder
+from .utils.enums import INPUT_2, INPUT_3, OUTPUT_1, OUTPUT_2
+from .utils.files import get_text, put_text, run_folder
 
 
 def test_py_api(folder, input1, input2, input3, output1, output2):

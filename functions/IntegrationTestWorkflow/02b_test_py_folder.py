@@ -1,6 +1,6 @@
 from FaaSr_py.client.py_client_stubs import faasr_delete_file, faasr_get_folder_list, faasr_invocation_id, faasr_log
-from utils.enums import OUTPUT_1, OUTPUT_2
-from utils.files import put_text, run_folder
+from .utils.enums import OUTPUT_1, OUTPUT_2
+from .utils.files import put_text, run_folder
 
 
 def test_py_folder(folder, input2, input3, input4, output1, output2):

@@ -1,6 +1,6 @@
 from FaaSr_py.client.py_client_stubs import faasr_get_folder_list, faasr_invocation_id, faasr_log
-from utils.enums import INPUT_2, INPUT_3, OUTPUT_1, OUTPUT_2
-from utils.files import content_problems, run_folder
+from .utils.enums import INPUT_2, INPUT_3, OUTPUT_1, OUTPUT_2
+from .utils.files import content_problems, run_folder
 
 
 def sync1(folder):

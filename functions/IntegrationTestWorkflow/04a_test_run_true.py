@@ -1,6 +1,6 @@
 from FaaSr_py.client.py_client_stubs import faasr_invocation_id, faasr_log
-from utils.enums import RUN_TRUE
-from utils.files import put_text
+from .utils.enums import RUN_TRUE
+from .utils.files import put_text
 
 
 def test_run_true(folder, output):

@@ -1,6 +1,6 @@
 from FaaSr_py.client.py_client_stubs import faasr_invocation_id, faasr_log, faasr_rank
-from utils.enums import RANK_PREFIX
-from utils.files import put_text
+from .utils.enums import RANK_PREFIX
+from .utils.files import put_text
 
 
 def test_rank(folder, rank_folder):

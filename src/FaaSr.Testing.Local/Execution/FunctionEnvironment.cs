@@ -1,34 +1,89 @@
+using System.Text.Json.Nodes;
 using FaaSr.Testing.Workflows;
 
 namespace FaaSr.Testing.Local.Execution;
 
 /// <summary>
-/// The environment of a function process: a few variables a process needs to work (PATH, HOME, locale, temp), then
-/// exactly what FaaSr's GitHub Action imports as secrets (spec §2.9): the workflow's declared Secrets and
-/// {Store}_AccessKey / {Store}_SecretKey of every data store, taken from the executor's configured values.
-/// Nothing else of the caller's environment reaches user code.
+/// The environment of a function process, as a FaaSr 2.1 GitHub Actions job gives it: what the job's generated YAML
+/// imports as secrets ({Server}_PAT of every GitHubActions server, the other servers' keys, {Store}_AccessKey and
+/// {Store}_SecretKey of every data store, every declared Secret; a secret with no configured value arrives as "",
+/// as an unset GitHub secret does), what FaaSr's image and backend set (FAASR_PLATFORM, the AWS checksum settings,
+/// a UTC clock and a UTF-8 locale), and the per-action OVERWRITTEN and PAYLOAD_URL. Of the caller's own environment
+/// only PATH (and on Windows what a process needs to start) is passed on; HOME is a folder of the run's own.
 /// </summary>
 internal static class FunctionEnvironment
 {
-    private static readonly string[] ProcessEssentials =
-        ["PATH", "HOME", "USER", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "TMPDIR", "TEMP", "TMP", "SYSTEMROOT", "WINDIR", "COMSPEC", "PATHEXT"];
+    private static readonly string[] ProcessEssentials = ["PATH", "SYSTEMROOT", "WINDIR", "COMSPEC", "PATHEXT", "TEMP", "TMP"];
 
-    public static IReadOnlyDictionary<string, string> For(WorkflowDocument document, IReadOnlyDictionary<string, string> configured)
+    /// <summary>The FAASR_PLATFORM value of FaaSr-Docker's image for each FaaSType (Kubernetes has no entry platform).</summary>
+    private static readonly Dictionary<string, string> Platforms = new(StringComparer.Ordinal)
+    {
+        ["GitHubActions"] = "github",
+        ["Lambda"] = "lambda",
+        ["OpenWhisk"] = "openwhisk",
+        ["GoogleCloud"] = "gcp",
+        ["SLURM"] = "slurm",
+    };
+
+    public static IReadOnlyDictionary<string, string> For(WorkflowDocument document, IReadOnlyDictionary<string, string> configured, string home)
     {
         var environment = Essentials();
-        var names = document.Secrets.Concat(document.DataStores.Keys.SelectMany(store => new[] { $"{store}_AccessKey", $"{store}_SecretKey" }));
-        foreach (var name in names)
+        environment["HOME"] = home;
+        environment["AWS_REQUEST_CHECKSUM_CALCULATION"] = "when_required";
+        environment["AWS_RESPONSE_CHECKSUM_VALIDATION"] = "when_required";
+        foreach (var name in SecretNames(document))
         {
-            if (configured.TryGetValue(name, out var value))
-            {
-                environment[name] = value;
-            }
+            environment[name] = configured.GetValueOrDefault(name) ?? string.Empty;
+        }
+
+        // FaaSr-Docker's entry copies the PAT it finds into GH_PAT for its GitHub downloads.
+        if (configured.TryGetValue("GH_PAT", out var pat))
+        {
+            environment["GH_PAT"] = pat;
         }
 
         return environment;
     }
 
-    /// <summary>The variables any process needs (PATH, HOME, locale, temp folders) as this process has them.</summary>
+    /// <summary>What differs between actions: the platform of the action's server and the payload it was sent.</summary>
+    public static Dictionary<string, string> ForAction(
+        IReadOnlyDictionary<string, string> run, WorkflowGraph graph, FunctionInstance instance, InvocationIdentity identity)
+    {
+        var environment = new Dictionary<string, string>(run, StringComparer.Ordinal);
+        var action = graph.Action(instance.Action);
+        var server = graph.Document.ComputeServers[action.FaaSServer];
+        if (Platforms.TryGetValue(server.FaaSType, out var platform))
+        {
+            environment["FAASR_PLATFORM"] = platform;
+        }
+
+        if (server.FaaSType == "GitHubActions")
+        {
+            environment["CI"] = "true";
+            environment["GITHUB_ACTIONS"] = "true";
+            environment["GITHUB_REPOSITORY"] = $"{server.Field("UserName")}/{server.Field("ActionRepoName")}";
+            environment["GITHUB_REF_NAME"] = server.Field("Branch") ?? "main";
+            environment["GITHUB_WORKFLOW"] = $"{graph.WorkflowName}-{instance.Action}";
+            environment["PAYLOAD_URL"] = $"{server.Field("UserName")}/{server.Field("ActionRepoName")}/{server.Field("Branch") ?? "main"}/{graph.WorkflowName}.json";
+        }
+
+        // With UseSecretStore the scheduler sends only the invocation's identity (and the rank) to the next action.
+        var overwritten = new JsonObject
+        {
+            ["FunctionInvoke"] = instance.Action,
+            ["InvocationID"] = identity.InvocationId,
+            ["InvocationTimestamp"] = identity.InvocationTimestamp,
+        };
+        if (instance.Rank is { } rank)
+        {
+            overwritten["FunctionRank"] = rank;
+        }
+
+        environment["OVERWRITTEN"] = overwritten.ToJsonString();
+        return environment;
+    }
+
+    /// <summary>The variables any process needs to start, as this process has them, plus a UTC clock and UTF-8 locale.</summary>
     public static Dictionary<string, string> Essentials()
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -40,6 +95,46 @@ internal static class FunctionEnvironment
             }
         }
 
+        environment["TZ"] = "UTC";
+        environment["LANG"] = "C.UTF-8";
         return environment;
+    }
+
+    /// <summary>The secret names FaaSr-workflow's register_workflow.py maps into a job's environment.</summary>
+    private static IEnumerable<string> SecretNames(WorkflowDocument document)
+    {
+        foreach (var (name, server) in document.ComputeServers)
+        {
+            switch (server.FaaSType)
+            {
+                case "GitHubActions":
+                    yield return $"{name}_PAT";
+                    break;
+                case "Lambda":
+                    yield return $"{name}_AccessKey";
+                    yield return $"{name}_SecretKey";
+                    break;
+                case "OpenWhisk":
+                    yield return $"{name}_APIkey";
+                    break;
+                case "GoogleCloud":
+                    yield return $"{name}_SecretKey";
+                    break;
+                case "SLURM" or "Kubernetes":
+                    yield return $"{name}_Token";
+                    break;
+            }
+        }
+
+        foreach (var store in document.DataStores.Keys)
+        {
+            yield return $"{store}_AccessKey";
+            yield return $"{store}_SecretKey";
+        }
+
+        foreach (var secret in document.Secrets)
+        {
+            yield return secret;
+        }
     }
 }

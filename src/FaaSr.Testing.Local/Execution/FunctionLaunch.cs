@@ -11,6 +11,12 @@ internal sealed record FunctionLaunch(
     IReadOnlyDictionary<string, string> Environment,
     TimeSpan? TimeLimit)
 {
+    /// <summary>The instance's copy of its code laid out as FaaSr downloads it (see <see cref="FunctionDownload"/>).</summary>
+    public string? DownloadRoot { get; init; }
+
+    /// <summary>The instance's pip target, FaaSr's /tmp/packages; null when the action installs no packages.</summary>
+    public string? PackagesFolder { get; init; }
+
     // The environment holds secrets: keep it out of ToString().
     public override string ToString() => $"{FunctionName} in {WorkingDirectory}";
 }

@@ -7,6 +7,10 @@ namespace FaaSr.Testing.Local.Execution;
 /// "owner/repo/sub/dir" from GitHub; locally the same code is the longest tail of "sub/dir" that exists under the
 /// functions root: with root "./functions", "owner/repo/functions/X" is "./functions/X"; with the repository root
 /// as root, it is "./functions/X" too. URLs ("https://github.com/o/r/tree/main/sub/dir") map the same way.
+/// Each piece of code is also given the place FaaSr 2.1 downloads it to (see <see cref="FunctionCodePlacement"/>):
+/// a sub folder of the GitHub tarball keeps the tarball's root folder "{owner}-{repo}-{sha}" and its path, with every
+/// sibling whose name starts with the folder's name (FaaSr extracts by name prefix); a single .py file lies directly
+/// in the download folder; a "https://github.com/o/r.git" clone lies in "o/r".
 /// </summary>
 public sealed class FunctionSourceResolver(string functionsRoot)
 {
@@ -16,11 +20,14 @@ public sealed class FunctionSourceResolver(string functionsRoot)
     {
         var folders = new List<string>();
         var files = new List<string>();
+        var placements = new List<FunctionCodePlacement>();
         if (document.FunctionGitRepo.TryGetValue(action.FunctionName, out var repos))
         {
             foreach (var repo in repos)
             {
-                Add(Locate(action, "FunctionGitRepo", repo, RepositoryTail(repo)), folders, files);
+                var local = Locate(action, "FunctionGitRepo", repo, RepositoryTail(repo));
+                Add(local, folders, files);
+                placements.AddRange(DownloadPlacements(repo, local));
             }
         }
         else if (document.FunctionLocalFile.TryGetValue(action.FunctionName, out var localFiles))
@@ -30,7 +37,11 @@ public sealed class FunctionSourceResolver(string functionsRoot)
                 var tail = Path.IsPathRooted(localFile)
                     ? [Path.GetFileName(localFile)]
                     : localFile.Split('/', '\\', StringSplitOptions.RemoveEmptyEntries);
-                Add(Path.IsPathRooted(localFile) && Exists(localFile) ? localFile : Locate(action, "FunctionLocalFile", localFile, tail), folders, files);
+                var local = Path.IsPathRooted(localFile) && Exists(localFile) ? localFile : Locate(action, "FunctionLocalFile", localFile, tail);
+                Add(local, folders, files);
+
+                // FaaSr copies a FunctionLocalFile to the same relative path below the download folder.
+                placements.Add(new FunctionCodePlacement(local, Path.IsPathRooted(localFile) ? Path.GetFileName(localFile) : string.Join('/', tail)));
             }
         }
         else
@@ -39,8 +50,55 @@ public sealed class FunctionSourceResolver(string functionsRoot)
                 $"Workflow '{document.WorkflowName}', action '{action.Name}': FunctionGitRepo has no entry for FunctionName '{action.FunctionName}', so its code cannot be found.");
         }
 
-        return new FunctionSource(folders, files);
+        return new FunctionSource(folders, files) { Placements = placements };
     }
+
+    /// <summary>Where FaaSr 2.1's faasr_install_git_repos puts the code of one FunctionGitRepo entry.</summary>
+    private static IEnumerable<FunctionCodePlacement> DownloadPlacements(string repo, string local)
+    {
+        var parts = repo.Split('/');
+        if (repo.StartsWith("https://github.com", StringComparison.Ordinal) && parts.Length == 5)
+        {
+            // git clone --depth=1 into {owner}/{repo}
+            var name = parts[4].EndsWith(".git", StringComparison.Ordinal) ? parts[4][..^4] : parts[4];
+            yield return new FunctionCodePlacement(local, $"{parts[3]}/{name}");
+            yield break;
+        }
+
+        var fileName = repo.Split('/').Last();
+        if (fileName.EndsWith(".py", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".r", StringComparison.OrdinalIgnoreCase))
+        {
+            yield return new FunctionCodePlacement(local, fileName);
+            yield break;
+        }
+
+        var (owner, repository) = repo.StartsWith("https://github.com", StringComparison.Ordinal)
+            ? (parts.ElementAtOrDefault(3) ?? string.Empty, parts.ElementAtOrDefault(4) ?? string.Empty)
+            : (parts[0], parts.ElementAtOrDefault(1) ?? string.Empty);
+        var root = $"{owner}-{repository}-{TarballSha}";
+        var inside = string.Join('/', RepositoryTail(repo));
+        if (inside.Length == 0 || !Directory.Exists(local))
+        {
+            yield return new FunctionCodePlacement(local, inside.Length == 0 ? root : $"{root}/{inside}");
+            yield break;
+        }
+
+        var parent = Path.GetDirectoryName(Path.GetFullPath(local).TrimEnd(Path.DirectorySeparatorChar))!;
+        var folderName = Path.GetFileName(Path.GetFullPath(local).TrimEnd(Path.DirectorySeparatorChar));
+        var insideParent = inside.Contains('/', StringComparison.Ordinal) ? inside[..inside.LastIndexOf('/')] + "/" : string.Empty;
+        var lastName = inside.Split('/').Last();
+        foreach (var entry in Directory.EnumerateFileSystemEntries(parent).Order(StringComparer.Ordinal))
+        {
+            var entryName = Path.GetFileName(entry);
+            if (entryName.StartsWith(folderName, StringComparison.Ordinal))
+            {
+                yield return new FunctionCodePlacement(entry, $"{root}/{insideParent}{lastName}{entryName[folderName.Length..]}");
+            }
+        }
+    }
+
+    /// <summary>Stands for the commit in GitHub's tarball root folder name; the local code has none.</summary>
+    private const string TarballSha = "local";
 
     private string Locate(ActionDefinition action, string key, string value, IReadOnlyList<string> tail)
     {

@@ -13,6 +13,7 @@ internal sealed class InstanceExecution(LocalRunContext run, FunctionInstance in
     private const string Entry = "faasr_entry.py";
     private const string Executor = "executor.py";
     private const string Scheduler = "scheduler.py";
+    private const string Helper = "faasr_start_invoke_helper.py";
 
     private readonly ActionDefinition action = run.Graph.Action(instance.Action);
 
@@ -39,7 +40,6 @@ internal sealed class InstanceExecution(LocalRunContext run, FunctionInstance in
     {
         var outcome = new InstanceOutcome(instance, InstanceState.Completed, null) { StartedAt = run.Clock.GetUtcNow() };
         var log = new InstanceLog(run.LoggingStore, run.Folder.LogKey(instance), run.Clock);
-        log.Write(FaaSrLogLevel.INFO, Entry, $"Running {instance.Name} of workflow {run.Graph.WorkflowName} on the local executor - InvocationID: {run.Identity.InvocationId}");
         log.Write(FaaSrLogLevel.DEBUG, Executor, "Starting dependency install");
 
         var runtime = run.Runtimes.For(action.Type ?? FunctionLanguage.Python);
@@ -49,30 +49,42 @@ internal sealed class InstanceExecution(LocalRunContext run, FunctionInstance in
         }
 
         var source = run.SourceOf(action.Name);
-        log.Write(FaaSrLogLevel.INFO, "faasr_start_invoke_helper.py", $"Using local function code: {string.Join(", ", source.Folders.Concat(source.Files))}");
+        var downloadRoot = Path.Combine(run.RunFolder, "functions", instance.Name);
+        FunctionDownload.Place(source, downloadRoot);
+        foreach (var repo in run.Graph.Document.FunctionGitRepo.GetValueOrDefault(action.FunctionName) ?? [])
+        {
+            foreach (var (level, message) in DownloadLogLines.For(repo))
+            {
+                log.Write(level, Helper, message);
+            }
+        }
+
         log.Write(FaaSrLogLevel.DEBUG, Executor, "Finished installing dependencies");
         log.Write(FaaSrLogLevel.INFO, Executor, $"Starting server on localhost port {run.RpcServer.Port}");
 
         var workingDirectory = Path.Combine(run.RunFolder, "instances", instance.Name);
         Directory.CreateDirectory(workingDirectory);
-        var session = new InstanceRpcSession(run, instance, log, workingDirectory, run.FunctionEnvironment);
+        var functionEnvironment = Execution.FunctionEnvironment.ForAction(run.FunctionEnvironment, run.Graph, instance, run.Identity);
+        var session = new InstanceRpcSession(run, instance, log, workingDirectory, functionEnvironment);
         var (token, registration) = run.RpcServer.Register(session);
         ProcessExit exit;
         using (registration)
         {
-            var environment = new Dictionary<string, string>(run.FunctionEnvironment)
-            {
-                ["FAASR_LOCAL_RPC_PORT"] = run.RpcServer.Port.ToString(CultureInfo.InvariantCulture),
-                ["FAASR_LOCAL_RPC_TOKEN"] = token,
-            };
+            var environment = new Dictionary<string, string>(functionEnvironment, StringComparer.Ordinal);
+            environment["FAASR_LOCAL_RPC_PORT"] = run.RpcServer.Port.ToString(CultureInfo.InvariantCulture);
+            environment["FAASR_LOCAL_RPC_TOKEN"] = token;
             var timeLimit = action.MaxRuntime is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
-            log.Write(FaaSrLogLevel.INFO, Executor, $"Starting function: {action.FunctionName} ({runtime.Language})");
 
-            // FaaSr's first write of the log object happens as the function starts.
+            // FaaSr's first write of the log object happens as its RPC server starts. The parent process then
+            // buffers these two records until its next flush, after the function's process has ended.
             await log.FlushAsync(cancellationToken);
+            var polling = log.Record(FaaSrLogLevel.DEBUG, Executor, "Polling localhost");
+            var starting = log.Record(FaaSrLogLevel.INFO, Executor, $"Starting function: {action.FunctionName} ({runtime.Language})");
             exit = await runtime.RunAsync(
-                new FunctionLaunch(action.FunctionName, action.Arguments, source, workingDirectory, environment, timeLimit),
+                new FunctionLaunch(action.FunctionName, action.Arguments, source, workingDirectory, environment, timeLimit) { DownloadRoot = downloadRoot },
                 cancellationToken);
+            log.Write(polling);
+            log.Write(starting);
         }
 
         outcome = outcome with { ProcessStartedAt = exit.StartedAt };
@@ -86,7 +98,8 @@ internal sealed class InstanceExecution(LocalRunContext run, FunctionInstance in
             return await FailAsync(log, outcome, $"non-zero exit code ({exit.ExitCode}) from user function", cancellationToken, exit.OutputTail);
         }
 
-        await run.LoggingStore.PutAsync(run.Folder.DoneKey(instance), "True"u8.ToArray(), cancellationToken);
+        // FaaSr 2.1 puts .done with faasr_put_file's default store: the DefaultDataStore, not the LoggingDataStore.
+        await run.Store(run.Graph.Document.DefaultDataStore).PutAsync(run.Folder.DoneKey(instance), "True"u8.ToArray(), cancellationToken);
         run.MarkCompletionWritten(instance);
         outcome = outcome with { CompletionWrittenAt = run.Clock.GetUtcNow() };
         log.Write(FaaSrLogLevel.DEBUG, Executor, $"Put function_completions/{instance.CompletionName}.done file in S3");

@@ -32,13 +32,24 @@ internal sealed class InstanceLog
     public string Key { get; }
 
     /// <summary>Buffers one record; it reaches S3 with the next flush.</summary>
-    public void Write(FaaSrLogLevel level, string file, string message)
+    public void Write(FaaSrLogLevel level, string file, string message) => Write(Record(level, file, message));
+
+    /// <summary>
+    /// A record stamped now, to be buffered later with <see cref="Write(string)"/>: FaaSr's parent process keeps
+    /// some records (e.g. "Starting function") in its own buffer until after the function's process has ended.
+    /// </summary>
+    public string Record(FaaSrLogLevel level, string file, string message)
     {
         var seconds = clock.GetElapsedTime(startTimestamp).TotalSeconds;
-        var line = $"[{Math.Round(seconds, 3).ToString("0.0##", CultureInfo.InvariantCulture)}] [{level}] [{file}] {message}\n";
+        return $"[{Math.Round(seconds, 3).ToString("0.0##", CultureInfo.InvariantCulture)}] [{level}] [{file}] {message}\n";
+    }
+
+    /// <summary>Buffers a record made by <see cref="Record"/>.</summary>
+    public void Write(string record)
+    {
         lock (gate)
         {
-            pending.Append(line);
+            pending.Append(record);
         }
     }
 

@@ -41,6 +41,7 @@ public sealed class LocalExecutor(LocalExecutorOptions options)
         try
         {
             Directory.CreateDirectory(runFolder);
+            Directory.CreateDirectory(Path.Combine(runFolder, "home"));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -36,7 +36,7 @@ internal sealed class LocalRunContext(
     public TimeProvider Clock => Options.Clock;
 
     /// <summary>The environment every function process gets (see <see cref="FunctionEnvironment"/>).</summary>
-    public IReadOnlyDictionary<string, string> FunctionEnvironment { get; } = Execution.FunctionEnvironment.For(graph.Document, options.FunctionEnvironment);
+    public IReadOnlyDictionary<string, string> FunctionEnvironment { get; } = Execution.FunctionEnvironment.For(graph.Document, options.FunctionEnvironment, Path.Combine(runFolder, "home"));
 
     public IObjectStore LoggingStore => Store(Graph.Document.EffectiveLoggingDataStore);
 

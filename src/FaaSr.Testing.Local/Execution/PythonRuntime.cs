@@ -83,8 +83,8 @@ internal sealed class PythonRuntime : IFunctionRuntime, IAsyncDisposable
         {
             ["FunctionName"] = launch.FunctionName,
             ["Arguments"] = launch.Arguments.DeepClone(),
-            ["Folders"] = new JsonArray(launch.Source.Folders.Select(f => (JsonNode?)f).ToArray()),
-            ["Files"] = new JsonArray(launch.Source.Files.Select(f => (JsonNode?)f).ToArray()),
+            ["DownloadRoot"] = launch.DownloadRoot ?? throw new InvalidOperationException($"No download folder was laid out for {launch.FunctionName}."),
+            ["Packages"] = launch.PackagesFolder,
             ["SitePackages"] = new JsonArray(interpreter.SitePackages.Select(f => (JsonNode?)f).ToArray()),
         };
         if (forkServer is not null)

@@ -66,6 +66,7 @@ internal sealed class ExecutorHarness : IAsyncDisposable
             ["WorkflowName"] = name,
             ["FunctionInvoke"] = actionList.First().Key,
             ["DefaultDataStore"] = "S3",
+            ["LoggingDataStore"] = "S3",
             ["FaaSrLog"] = "FaaSrLog",
             ["ComputeServers"] = new JsonObject
             {

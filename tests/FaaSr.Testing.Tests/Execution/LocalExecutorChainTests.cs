@@ -24,6 +24,8 @@ public sealed partial class LocalExecutorChainTests(TestContext testContext)
                 faasr_put_file(local_file="data.txt", remote_file="data.txt", remote_folder=f"{folder}/{faasr_invocation_id()}")
             """);
         harness.AddFile("second.py", """
+            from FaaSr_py.client.py_client_stubs import faasr_invocation_id
+
             def second(folder):
                 faasr_get_file(local_file="copy.txt", remote_file="data.txt", remote_folder=f"{folder}/{faasr_invocation_id()}")
                 with open("copy.txt") as f:

@@ -60,7 +60,7 @@ public sealed class LocalExecutorInvocationTests(TestContext testContext)
     public async Task InvocationIdFromDateFormatsTheInvocationTimeAndTheTimestampIsUtc()
     {
         await using var harness = await ExecutorHarness.CreateAsync("date-id", Cancellation);
-        harness.AddFile("f.py", "def only():\n    faasr_log(faasr_invocation_id())\n");
+        harness.AddFile("f.py", "from FaaSr_py.client.py_client_stubs import faasr_invocation_id\n\ndef only():\n    faasr_log(faasr_invocation_id())\n");
         var graph = harness.Workflow(Single, change: w => w["InvocationIDFromDate"] = "%Y%m%d-%H");
         var clock = new ShiftedClock(new DateTimeOffset(2026, 3, 4, 22, 5, 6, TimeSpan.FromHours(-5)));
 

@@ -1,8 +1,8 @@
 """Runs one FaaSr Python function for faasr-it's local executor (FaaSr's py_user_func_entry, as a process).
 
-`run(invocation)` takes {"FunctionName", "Arguments", "Folders", "Files", "SitePackages"}, imports the function's
-files the way FaaSr walks them, calls the function with the arguments, and reports the return value or the error to
-the executor, ending the process. Started as `python -S faasr_local_entry.py`, it reads the invocation as JSON on
+`run(invocation)` takes {"FunctionName", "Arguments", "DownloadRoot", "Packages", "SitePackages"}, imports the
+function's files from the download root the way FaaSr 2.1 walks /tmp/functions/{InvocationID}, calls the function
+with the arguments, and reports the return value or the error to the executor, ending the process. Started as `python -S faasr_local_entry.py`, it reads the invocation as JSON on
 stdin; faasr_local_fork_server.py calls run_to_end() in a forked child instead.
 
 Where processes fork, the function runs in a child that leads its own session, and whatever it leaves running is
@@ -52,110 +52,78 @@ def add_site_packages(folder):
                 sys.path.append(path)
 
 
-def register_package(folder, taken):
-    """Makes `folder` an importable package (so relative imports work) and returns its name."""
-    base = os.path.basename(os.path.normpath(folder)) or "functions"
-    name = base
-    index = 2
-    while name in taken or name in sys.modules:
-        name = f"{base}_{index}"
-        index += 1
-    taken.add(name)
-    init = os.path.join(folder, "__init__.py")
-    if os.path.isfile(init):
-        import importlib.util
-
-        spec = importlib.util.spec_from_file_location(name, init, submodule_search_locations=[folder])
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    else:
-        import types
-
-        module = types.ModuleType(name)
-        module.__path__ = [folder]
-        module.__package__ = name
-        sys.modules[name] = module
-    return name
-
-
-def python_files(folder):
-    """(file name, module path relative to folder) for every .py file, in a stable walk order."""
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
-        for file in sorted(files):
-            if not file.endswith(".py") or file in IGNORED_FILES:
+def python_files(root):
+    """(file name, dotted module name) for every .py file under root, in os.walk's own (unsorted) order, as FaaSr's
+    faasr_import_function_walk finds them: the module name is the file's path below the download root."""
+    for folder, _, files in os.walk(root):
+        relative = os.path.relpath(folder, root)
+        for file in (name for name in files if name.endswith(".py")):
+            if file in IGNORED_FILES:
                 continue
-            relative = os.path.relpath(os.path.join(root, file[:-3]), folder).split(os.sep)
-            if relative[-1] == "__init__":
-                relative = relative[:-1]
-            yield file, relative
+            stem = os.path.splitext(file)[0]
+            module = stem if relative == "." else os.path.join(relative, stem).replace(os.path.sep, ".")
+            yield file, module
 
 
-def import_file(file, module_name, load, log):
-    """Imports one file; ImportError skips it (FaaSr's current walk), any other error ends the process."""
-    try:
-        return load(module_name)
-    except ImportError as e:
-        log("WARNING", HELPER_FILE, f"Skipping {file} due to import error: {e}")
-    except Exception as e:
-        log("ERROR", HELPER_FILE, f"Python file {file} has following source error: {e}")
-        sys.exit(1)
-    return None
+class ChildLog:
+    """The records FaaSr's function process makes through Python logging (e.g. the ImportError WARNING).
+
+    In FaaSr 2.1 that process's log handler uploads its buffer only when it logs an ERROR, so in a run that goes well
+    these records never reach S3; they are kept here and sent only when an ERROR follows.
+    """
+
+    def __init__(self, send):
+        self.send = send
+        self.pending = []
+
+    def __call__(self, level, file, message):
+        self.pending.append((level, file, message))
+        if level == "ERROR":
+            pending, self.pending = self.pending, []
+            for record in pending:
+                self.send(*record)
 
 
-def find_function(name, folders, files, log):
-    taken = set()
-    for folder in folders:
-        if folder not in sys.path:
-            sys.path.insert(0, folder)
+def find_function(name, root, log):
+    """FaaSr's walk: only the download root is put on sys.path, and each file is imported by its dotted path."""
+    importlib.invalidate_caches()
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    for file, module_name in python_files(root):
+        log("INFO", HELPER_FILE, f"Source python file {file}")
         try:
-            package = register_package(folder, taken)
+            module = importlib.import_module(module_name)
+        except ImportError as e:
+            log("WARNING", HELPER_FILE, f"Skipping {file} due to import error: {e}")
+            continue
         except Exception as e:
-            log("ERROR", HELPER_FILE, f"Python file __init__.py has following source error: {e}")
+            log("ERROR", HELPER_FILE, f"Python file {file} has following source error: {str(e)}")
             sys.exit(1)
-        for file, relative in python_files(folder):
-            module_name = ".".join([package, *relative])
-            module = import_file(file, module_name, importlib.import_module, log)
-            candidate = getattr(module, name, None) if module is not None else None
-            if callable(candidate):
-                return candidate
-    for path in files:
-        folder = os.path.dirname(path)
-        if folder not in sys.path:
-            sys.path.insert(0, folder)
-        file = os.path.basename(path)
-        module = import_file(file, file[:-3] if file.endswith(".py") else file, lambda module_name: load_file(module_name, path), log)
-        candidate = getattr(module, name, None) if module is not None else None
-        if callable(candidate):
-            return candidate
+        for attribute, value in module.__dict__.items():
+            if attribute == name and callable(value):
+                return value
     return None
-
-
-def load_file(module_name, path):
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(module_name, path)
-    if spec is None:
-        raise ImportError(f"{path} is not a Python file")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[module_name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def run(invocation):
     for folder in invocation.get("SitePackages", []):
         add_site_packages(folder)
+    # FaaSr's images put the pip target (/tmp/packages) on PYTHONPATH: after the entry's folder, before the rest.
+    packages = invocation.get("Packages")
+    if packages and packages not in sys.path:
+        sys.path.insert(1, packages)
 
     from FaaSr_py.client import py_client_stubs as stubs
 
     name = invocation["FunctionName"]
-    function = find_function(name, invocation.get("Folders", []), invocation.get("Files", []), stubs._local_log)
-    if function is None:
-        places = ", ".join(invocation.get("Folders", []) + invocation.get("Files", []))
-        stubs.faasr_exit(f"py_user_func_entry.py: cannot find function {name} in any Python file of {places}")
+    try:
+        function = find_function(name, invocation["DownloadRoot"], ChildLog(stubs._local_log))
+    except Exception as e:
+        stubs.faasr_exit(f"failed to get user functions -- error: {e}")
+    if not function:
+        stubs.faasr_exit(f"{{py_user_func_entry.py: cannot find function {name}}}")
 
+    # Exactly the names FaaSr 2.1 assigns (faasr_invocation_id, faasr_return and faasr_exit must be imported).
     for api in (
         "faasr_put_file",
         "faasr_get_file",
@@ -164,10 +132,9 @@ def run(invocation):
         "faasr_log",
         "faasr_rank",
         "faasr_get_s3_creds",
-        "faasr_invocation_id",
         "faasr_secret",
     ):
-        function.__globals__.setdefault(api, getattr(stubs, api))
+        function.__globals__[api] = getattr(stubs, api)
 
     try:
         result = function(**(invocation.get("Arguments") or {}))
