@@ -14,6 +14,8 @@ internal sealed class InstanceRpcSession(LocalRunContext run, FunctionInstance i
     : IRpcSession
 {
     private const string ServerFile = "faasr_server.py";
+    private const int ListPageSize = 1000;
+    private const string SecretFile = "secret.py";
     private readonly Lock gate = new();
     private bool? returnValue;
     private FunctionExitReport? exitReport;
@@ -128,9 +130,14 @@ internal sealed class InstanceRpcSession(LocalRunContext run, FunctionInstance i
         var (name, store) = Store(arguments);
         var key = RemoteKey.For(Text(arguments, "remote_folder", "."), Text(arguments, "remote_file", null));
         var local = LocalPath(arguments);
+        // boto3's download_file does not create the local folder: FaaSr 2.1 fails with FileNotFoundError.
+        if (!Directory.Exists(Path.GetDirectoryName(local)))
+        {
+            throw new RpcArgumentException($"[Errno 2] No such file or directory: '{Path.GetRelativePath(workingDirectory, local)}'");
+        }
+
         var content = await store.GetAsync(key, cancellationToken)
             ?? throw new RpcArgumentException($"object {key} does not exist in data store {name} (bucket {store.Bucket})");
-        Directory.CreateDirectory(Path.GetDirectoryName(local)!);
         await File.WriteAllBytesAsync(local, content, cancellationToken);
         return RpcReply.Ok();
     }
@@ -147,8 +154,15 @@ internal sealed class InstanceRpcSession(LocalRunContext run, FunctionInstance i
     {
         var (_, store) = Store(arguments);
         var keys = new JsonArray();
+        var listed = 0;
         await foreach (var entry in store.ListAsync(Text(arguments, "prefix", string.Empty), cancellationToken))
         {
+            // FaaSr 2.1 reads one list_objects_v2 page: the first 1,000 keys, then drops those ending in '/'.
+            if (++listed > ListPageSize)
+            {
+                break;
+            }
+
             if (!entry.Key.EndsWith('/'))
             {
                 keys.Add(entry.Key);
@@ -162,7 +176,9 @@ internal sealed class InstanceRpcSession(LocalRunContext run, FunctionInstance i
     {
         var name = StoreName(arguments);
         var store = run.Graph.Document.DataStores[name];
-        var endpoint = run.Options.StoreEndpoints.GetValueOrDefault(name) ?? store.Endpoint ?? string.Empty;
+        // FaaSr 2.1 gives the AWS endpoint of the store's region when the store names none.
+        var endpoint = run.Options.StoreEndpoints.GetValueOrDefault(name)
+            ?? (string.IsNullOrEmpty(store.Endpoint) ? $"https://s3.{store.Region}.amazonaws.com" : store.Endpoint);
         return RpcReply.Ok(new JsonObject
         {
             ["s3_creds"] = new JsonObject
@@ -170,19 +186,38 @@ internal sealed class InstanceRpcSession(LocalRunContext run, FunctionInstance i
                 ["bucket"] = store.Bucket,
                 ["region"] = store.Region,
                 ["endpoint"] = endpoint,
-                ["access_key"] = environment.GetValueOrDefault($"{name}_AccessKey"),
-                ["secret_key"] = environment.GetValueOrDefault($"{name}_SecretKey"),
+                ["access_key"] = store.Anonymous ? null : environment.GetValueOrDefault($"{name}_AccessKey"),
+                ["secret_key"] = store.Anonymous ? null : environment.GetValueOrDefault($"{name}_SecretKey"),
                 ["anonymous"] = store.Anonymous,
             },
         });
     }
 
+    /// <summary>
+    /// FaaSr 2.1's faasr_secret: an environment variable of the function's process, on GitHubActions only. A failure
+    /// is logged by secret.py, then by the server, and the stub ends the function with exit code 1.
+    /// </summary>
     private RpcReply Secret(JsonElement arguments)
     {
         var name = Text(arguments, "secret_name", null);
-        return environment.TryGetValue(name, out var value)
-            ? RpcReply.Ok(new JsonObject { ["secret_value"] = value })
-            : Fail($"faasr_secret: Secret '{name}' not found in environment variables");
+        var serverType = run.Graph.Document.ComputeServers[run.Graph.Action(instance.Action).FaaSServer].FaaSType;
+        if (serverType != "GitHubActions")
+        {
+            var unsupported = $"faasr_secret: Compute server type '{serverType}' is not supported. Only GitHubActions is currently supported.";
+            log.Write(FaaSrLogLevel.ERROR, SecretFile, unsupported);
+            return Fail($"ERROR - failed to invoke faasr_secret - {unsupported}");
+        }
+
+        if (environment.TryGetValue(name, out var value))
+        {
+            return RpcReply.Ok(new JsonObject { ["secret_value"] = value });
+        }
+
+        var missing = $"faasr_secret: Secret '{name}' not found in environment variables";
+        log.Write(FaaSrLogLevel.ERROR, SecretFile, missing);
+
+        // str() of the KeyError FaaSr raises quotes its message.
+        return Fail($"ERROR - failed to invoke faasr_secret - '{missing}'");
     }
 
     private async Task<RpcReply> ReturnAsync(JsonElement body, CancellationToken cancellationToken)

@@ -9,26 +9,30 @@ public sealed class LocalExecutorApiTests(TestContext testContext)
     private CancellationToken Cancellation => testContext.CancellationToken;
 
     [TestMethod]
-    public async Task ADeclaredSecretIsReadAndAMissingOneFailsTheFunction()
+    public async Task ADeclaredSecretIsReadAndAMissingOneEndsTheFunctionWithoutDoneEvenWhenCaught()
     {
         await using var harness = await ExecutorHarness.CreateAsync("secrets", Cancellation);
         harness.AddFile("f.py", """
             import os
-            from FaaSr_py.client.py_client_stubs import faasr_secret, faasr_put_file
+            from FaaSr_py.client.py_client_stubs import faasr_invocation_id, faasr_secret, faasr_put_file
 
             def python_secret(folder_name):
                 with open("secret.txt", "w") as f:
                     f.write(faasr_secret("TEST_SECRET"))
                 faasr_put_file(local_file="secret.txt", remote_file=f"{faasr_invocation_id()}/secret_python.txt", remote_folder=folder_name)
                 faasr_log("undeclared visible: " + str("OTHER_SECRET" in os.environ))
+                faasr_log("unset declared secret: " + repr(faasr_secret("UNSET_SECRET")))
 
             def python_secret_fail():
-                faasr_secret("NON_EXISTENT_SECRET")
+                try:
+                    faasr_secret("NON_EXISTENT_SECRET")
+                except Exception:
+                    faasr_log("caught the failure")
             """);
         var graph = harness.Workflow("""
             "python-secret": { "FaaSServer": "GH", "FunctionName": "python_secret", "Type": "Python", "Arguments": { "folder_name": "out" }, "InvokeNext": ["python-secret-fail"] },
             "python-secret-fail": { "FaaSServer": "GH", "FunctionName": "python_secret_fail", "Type": "Python" }
-            """, change: w => w["Secrets"] = new System.Text.Json.Nodes.JsonArray("TEST_SECRET"));
+            """, change: w => w["Secrets"] = new System.Text.Json.Nodes.JsonArray("TEST_SECRET", "UNSET_SECRET"));
 
         var (run, result) = await harness.RunAsync(graph, Cancellation, o => o with
         {
@@ -39,13 +43,87 @@ public sealed class LocalExecutorApiTests(TestContext testContext)
         Assert.AreEqual("TEST_SECRET_VALUE", await harness.TextAsync($"out/{run.InvocationId}/secret_python.txt", Cancellation));
         var log = await harness.LogAsync(run, "python-secret", Cancellation);
         StringAssert.Contains(log, "\nundeclared visible: False\n");
+        StringAssert.Contains(log, "\nunset declared secret: ''\n", "An unset GitHub secret reaches the job as an empty variable.");
         Assert.DoesNotContain("TEST_SECRET_VALUE", log, "Secrets stay out of the log.");
 
+        // FaaSr 2.1's stub calls sys.exit(1): no except Exception catches it, and the action ends without .done.
         Assert.AreEqual(InstanceState.Failed, result["python-secret-fail"].State);
+        Assert.IsNull(await harness.TextAsync(run.Folder.DoneKey(graph.Instance("python-secret-fail")), Cancellation));
         var failLog = await harness.LogAsync(run, "python-secret-fail", Cancellation);
-        StringAssert.Contains(failLog, "] [ERROR] [faasr_server.py] faasr_secret: Secret 'NON_EXISTENT_SECRET' not found in environment variables");
-        StringAssert.Contains(failLog, "] [ERROR] [executor.py] faasr_secret: Secret 'NON_EXISTENT_SECRET' not found in environment variables");
-        StringAssert.Contains(failLog, "RuntimeError: faasr_secret: Secret 'NON_EXISTENT_SECRET' not found in environment variables");
+        StringAssert.Contains(failLog, "] [ERROR] [secret.py] faasr_secret: Secret 'NON_EXISTENT_SECRET' not found in environment variables\n");
+        StringAssert.Contains(failLog, "] [ERROR] [faasr_server.py] ERROR - failed to invoke faasr_secret - 'faasr_secret: Secret 'NON_EXISTENT_SECRET' not found in environment variables'\n");
+        Assert.DoesNotContain("caught the failure", failLog);
+    }
+
+    [TestMethod]
+    public async Task FaaSrSecretWorksOnlyOnGitHubActions()
+    {
+        await using var harness = await ExecutorHarness.CreateAsync("secret-type", Cancellation);
+        harness.AddFile("f.py", """
+            from FaaSr_py.client.py_client_stubs import faasr_secret
+
+            def first():
+                faasr_log("on GitHubActions: " + faasr_secret("TEST_SECRET"))
+
+            def second():
+                faasr_secret("TEST_SECRET")
+            """);
+        var graph = harness.Workflow("""
+            "first": { "FaaSServer": "GH", "FunctionName": "first", "Type": "Python", "InvokeNext": ["second"] },
+            "second": { "FaaSServer": "OW", "FunctionName": "second", "Type": "Python" }
+            """, change: w => w["Secrets"] = new System.Text.Json.Nodes.JsonArray("TEST_SECRET"));
+
+        var (run, result) = await harness.RunAsync(graph, Cancellation, o => o with
+        {
+            FunctionEnvironment = new Dictionary<string, string>(o.FunctionEnvironment) { ["TEST_SECRET"] = "value" },
+        });
+
+        Assert.AreEqual(InstanceState.Completed, result["first"].State, result["first"].Reason);
+        StringAssert.Contains(await harness.LogAsync(run, "first", Cancellation), "\non GitHubActions: value\n");
+        Assert.AreEqual(InstanceState.Failed, result["second"].State);
+        Assert.IsNull(await harness.TextAsync(run.Folder.DoneKey(graph.Instance("second")), Cancellation));
+        StringAssert.Contains(
+            await harness.LogAsync(run, "second", Cancellation),
+            "] [ERROR] [secret.py] faasr_secret: Compute server type 'OpenWhisk' is not supported. Only GitHubActions is currently supported.\n");
+    }
+
+    [TestMethod]
+    public async Task TheFunctionSeesTheEnvironmentOfAGitHubActionsJobAndNothingOfTheCallers()
+    {
+        await using var harness = await ExecutorHarness.CreateAsync("environment", Cancellation);
+        harness.AddFile("f.py", """
+            import json
+            import os
+            import time
+
+            def only():
+                names = ["FAASR_PLATFORM", "GH_PAT", "AWS_REQUEST_CHECKSUM_CALCULATION", "AWS_RESPONSE_CHECKSUM_VALIDATION", "TZ", "S3_AccessKey"]
+                faasr_log("env " + json.dumps({name: os.environ.get(name) is not None for name in names}, sort_keys=True))
+                faasr_log("platform " + os.environ["FAASR_PLATFORM"] + " checksum " + os.environ["AWS_REQUEST_CHECKSUM_CALCULATION"])
+                faasr_log("overwritten " + json.loads(os.environ["OVERWRITTEN"])["FunctionInvoke"])
+                faasr_log("utc offset " + str(time.localtime().tm_gmtoff))
+                faasr_log("caller variable visible: " + str("FAASR_IT_CALLER_ONLY" in os.environ))
+            """);
+        var graph = harness.Workflow("""
+            "only": { "FaaSServer": "GH", "FunctionName": "only", "Type": "Python" }
+            """);
+        Environment.SetEnvironmentVariable("FAASR_IT_CALLER_ONLY", "from the developer's shell");
+        try
+        {
+            var (run, result) = await harness.RunAsync(graph, Cancellation);
+
+            Assert.AreEqual(InstanceState.Completed, result["only"].State, result["only"].Reason);
+            var log = await harness.LogAsync(run, "only", Cancellation);
+            StringAssert.Contains(log, "\nenv {\"AWS_REQUEST_CHECKSUM_CALCULATION\": true, \"AWS_RESPONSE_CHECKSUM_VALIDATION\": true, \"FAASR_PLATFORM\": true, \"GH_PAT\": true, \"S3_AccessKey\": true, \"TZ\": true}\n");
+            StringAssert.Contains(log, "\nplatform github checksum when_required\n");
+            StringAssert.Contains(log, "\noverwritten only\n");
+            StringAssert.Contains(log, "\nutc offset 0\n");
+            StringAssert.Contains(log, "\ncaller variable visible: False\n");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("FAASR_IT_CALLER_ONLY", null);
+        }
     }
 
     [TestMethod]
@@ -63,6 +141,8 @@ public sealed class LocalExecutorApiTests(TestContext testContext)
                 faasr_put_file(local_file="a.txt", remote_file="b.txt", remote_folder=".")
                 faasr_put_file(local_file="a.txt", remote_file="gone.txt", remote_folder="data")
                 faasr_delete_file(remote_file="gone.txt", remote_folder="data/")
+                import os
+                os.makedirs("sub")
                 faasr_get_file(local_file="copy.txt", local_folder="sub", remote_file="b.txt")
                 with open("sub/copy.txt") as f:
                     faasr_log("copy " + f.read())
@@ -94,17 +174,13 @@ public sealed class LocalExecutorApiTests(TestContext testContext)
     }
 
     [TestMethod]
-    public async Task AFunctionFolderImportsAsAPackageSoRelativeImportsWork()
+    public async Task GettingAFileIntoAMissingFolderFailsAsInFaaSr()
     {
-        await using var harness = await ExecutorHarness.CreateAsync("relative", Cancellation);
-        harness.AddFile("utils/__init__.py", "");
-        harness.AddFile("utils/enums.py", "GREETING = 'hello from utils'\n");
-        harness.AddFile("main.py", """
-            from .utils.enums import GREETING
-            from utils import enums
-
+        await using var harness = await ExecutorHarness.CreateAsync("get-folder", Cancellation);
+        await harness.Store.PutAsync("b.txt", "B"u8.ToArray(), Cancellation);
+        harness.AddFile("f.py", """
             def only():
-                faasr_log(GREETING + " / " + enums.GREETING)
+                faasr_get_file(local_file="copy.txt", local_folder="nosuchdir", remote_file="b.txt")
             """);
         var graph = harness.Workflow("""
             "only": { "FaaSServer": "GH", "FunctionName": "only", "Type": "Python" }
@@ -112,8 +188,88 @@ public sealed class LocalExecutorApiTests(TestContext testContext)
 
         var (run, result) = await harness.RunAsync(graph, Cancellation);
 
-        Assert.AreEqual(InstanceState.Completed, result["only"].State, result["only"].Reason);
-        StringAssert.Contains(await harness.LogAsync(run, "only", Cancellation), "\nhello from utils / hello from utils\n");
+        Assert.AreEqual(InstanceState.Failed, result["only"].State);
+        Assert.IsNull(await harness.TextAsync(run.Folder.DoneKey(graph.Instance("only")), Cancellation));
+        StringAssert.Contains(
+            await harness.LogAsync(run, "only", Cancellation),
+            "] [ERROR] [faasr_server.py] ERROR - failed to invoke faasr_get_file - [Errno 2] No such file or directory: 'nosuchdir/copy.txt'");
+    }
+
+    [TestMethod]
+    public async Task S3CredentialsTakeNoArgumentAndNameTheAwsEndpointOfAStoreWithoutOne()
+    {
+        await using var harness = await ExecutorHarness.CreateAsync("creds", Cancellation);
+        harness.AddFile("f.py", """
+            def first():
+                faasr_log("endpoint " + faasr_get_s3_creds()["endpoint"])
+                faasr_get_s3_creds("S3")
+
+            def second():
+                pass
+            """);
+        var graph = harness.Workflow("""
+            "first": { "FaaSServer": "GH", "FunctionName": "first", "Type": "Python", "InvokeNext": ["second"] },
+            "second": { "FaaSServer": "GH", "FunctionName": "second", "Type": "Python" }
+            """, change: w => w["DataStores"]!["S3"]!.AsObject().Remove("Endpoint"));
+
+        var (run, result) = await harness.RunAsync(graph, Cancellation, o => o with { StoreEndpoints = new Dictionary<string, string>() });
+
+        var log = await harness.LogAsync(run, "first", Cancellation);
+        StringAssert.Contains(log, "\nendpoint https://s3.us-east-1.amazonaws.com\n");
+        Assert.AreEqual(InstanceState.Failed, result["first"].State, "faasr_get_s3_creds(server_name) is a TypeError in FaaSr 2.1.");
+        StringAssert.Contains(log, "faasr_get_s3_creds() takes 0 positional arguments but 1 was given");
+    }
+
+    [TestMethod]
+    public async Task OnlyTheDownloadFolderIsOnSysPathSoSiblingModulesNeedRelativeImports()
+    {
+        await using var harness = await ExecutorHarness.CreateAsync("relative", Cancellation);
+        harness.AddFile("utils/__init__.py", "");
+        harness.AddFile("utils/enums.py", "GREETING = 'hello from utils'\n");
+        harness.AddFile("relative.py", """
+            from .utils.enums import GREETING
+
+            def first():
+                faasr_log(GREETING)
+            """);
+        harness.AddFile("absolute.py", """
+            from utils import enums
+
+            def second():
+                faasr_log(enums.GREETING)
+            """);
+        var graph = harness.Workflow("""
+            "first": { "FaaSServer": "GH", "FunctionName": "first", "Type": "Python", "InvokeNext": ["second"] },
+            "second": { "FaaSServer": "GH", "FunctionName": "second", "Type": "Python" }
+            """);
+
+        var (run, result) = await harness.RunAsync(graph, Cancellation);
+
+        Assert.AreEqual(InstanceState.Completed, result["first"].State, result["first"].Reason);
+        StringAssert.Contains(await harness.LogAsync(run, "first", Cancellation), "\nhello from utils\n");
+
+        // In FaaSr 2.1 the code lies in /tmp/functions/{ID}/owner-repo-{sha}/fns: "utils" is no top-level module, the
+        // file is skipped, the function is not found (reported through faasr_exit, so .done is written).
+        Assert.AreEqual(InstanceState.Failed, result["second"].State);
+        StringAssert.Contains(await harness.LogAsync(run, "second", Cancellation), "] [ERROR] [executor.py] {py_user_func_entry.py: cannot find function second}\n");
         Assert.IsFalse(Directory.EnumerateDirectories(harness.Root, "__pycache__", SearchOption.AllDirectories).Any(), "Byte code is cached outside the user's code.");
+    }
+
+    [TestMethod]
+    public async Task FaaSrInvocationIdMustBeImportedAsInFaaSr()
+    {
+        await using var harness = await ExecutorHarness.CreateAsync("not-injected", Cancellation);
+        harness.AddFile("f.py", """
+            def only():
+                faasr_log(faasr_invocation_id())
+            """);
+        var graph = harness.Workflow("""
+            "only": { "FaaSServer": "GH", "FunctionName": "only", "Type": "Python" }
+            """);
+
+        var (run, result) = await harness.RunAsync(graph, Cancellation);
+
+        Assert.AreEqual(InstanceState.Failed, result["only"].State);
+        StringAssert.Contains(await harness.LogAsync(run, "only", Cancellation), "] [ERROR] [executor.py] name 'faasr_invocation_id' is not defined\n");
     }
 }

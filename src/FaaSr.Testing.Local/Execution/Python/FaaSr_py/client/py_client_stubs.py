@@ -99,7 +99,9 @@ def faasr_log(log_message):
     if not log_message:
         print("{py_client_stub: ERROR -- faasr_log called with empty log_message}")
         sys.exit(1)
-    _action("faasr_log", {"log_message": str(log_message)})
+    # FaaSr sends the value as JSON (a value JSON cannot hold is a TypeError here) and its server writes str() of
+    # what arrives, so the text is that of the JSON round trip.
+    _action("faasr_log", {"log_message": str(json.loads(json.dumps(log_message)))})
     return True
 
 
@@ -113,28 +115,24 @@ def faasr_invocation_id():
     return _action("faasr_invocation_id", {})["invocation_id"]
 
 
-def faasr_get_s3_creds(server_name=""):
-    """{bucket, region, endpoint, access_key, secret_key, anonymous} of a data store."""
-    return _action("faasr_get_s3_creds", {"server_name": server_name})["s3_creds"]
+def faasr_get_s3_creds():
+    """{bucket, region, endpoint, access_key, secret_key, anonymous} of the DefaultDataStore (FaaSr 2.1 takes no argument)."""
+    return _action("faasr_get_s3_creds", {})["s3_creds"]
 
 
 def faasr_secret(secret_name):
-    """The value of a secret the workflow declares; raises RuntimeError when it is not set."""
-    try:
-        _, response = _post("faasr-action", {"ProcedureID": "faasr_secret", "Arguments": {"secret_name": str(secret_name)}})
-    except (OSError, ValueError) as e:
-        raise RuntimeError(f"faasr_secret: cannot reach FaaSr RPC -- {e}") from None
-    if not response.get("Success", False):
-        raise RuntimeError(response.get("Message") or f"faasr_secret: Secret '{secret_name}' is not available")
-    return response["Data"]["secret_value"]
+    """The value of the environment variable secret_name; on failure the process exits 1, as FaaSr's stub does."""
+    if not secret_name:
+        print("{py_client_stub: ERROR -- faasr_secret called with empty secret_name}")
+        sys.exit(1)
+    return _action("faasr_secret", {"secret_name": secret_name})["secret_value"]
 
 
 def faasr_return(return_value=None):
     """Reports the function's return value (True, False or None) and ends the process."""
-    try:
-        json.dumps(return_value)
-    except (TypeError, ValueError):
-        return_value = repr(return_value)
+    # A value JSON cannot hold (a numpy bool_, a DataFrame) raises TypeError here, as FaaSr's requests.post(json=...)
+    # does: the process then ends with exit code 1.
+    json.dumps(return_value)
     try:
         _, response = _post("faasr-return", {"FunctionResult": return_value})
     except (OSError, ValueError) as e:
