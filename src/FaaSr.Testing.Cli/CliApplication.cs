@@ -2,7 +2,10 @@ using System.CommandLine;
 
 namespace FaaSr.Testing.Cli;
 
-/// <summary>The faasr-it command line: every verb under one root, with bad arguments answered by exit code 2.</summary>
+/// <summary>
+/// The faasr-it command line: every verb under one root, bad arguments answered by exit code 2, and every exception a
+/// verb lets escape turned into its category's exit code and one line by <see cref="FailureExit"/>.
+/// </summary>
 internal static class CliApplication
 {
     /// <summary>
@@ -12,9 +15,19 @@ internal static class CliApplication
     /// </summary>
     public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>Every verb takes it: stack traces with failures (also <see cref="FailureExit.VerboseVariable"/>).</summary>
+    private const string VerboseOption = "--verbose";
+
     public static RootCommand CreateRoot()
     {
-        var root = new RootCommand("faasr-it: validate, run and watch FaaSr workflows end to end.");
+        var root = new RootCommand("faasr-it: validate, run and watch FaaSr workflows end to end.")
+        {
+            new Option<bool>(VerboseOption)
+            {
+                Description = $"Show the stack trace of a failure (also {FailureExit.VerboseVariable}=1).",
+                Recursive = true,
+            },
+        };
         foreach (var command in CliCommands.All())
         {
             root.Subcommands.Add(command);
@@ -23,10 +36,17 @@ internal static class CliApplication
         return root;
     }
 
-    public static async Task<int> InvokeAsync(string[] args, InvocationConfiguration? configuration = null)
+    public static Task<int> InvokeAsync(string[] args, InvocationConfiguration? configuration = null) =>
+        InvokeAsync(CreateRoot(), args, configuration);
+
+    /// <summary>Parses and runs <paramref name="args"/> against <paramref name="root"/> (the real root, or a test's).</summary>
+    internal static async Task<int> InvokeAsync(RootCommand root, string[] args, InvocationConfiguration? configuration = null)
     {
         configuration ??= new InvocationConfiguration { ProcessTerminationTimeout = StopTimeout };
-        var parseResult = CreateRoot().Parse(args);
+
+        // Failures are reported by FailureExit, not by the parser's handler (which prints the stack trace).
+        configuration.EnableDefaultExceptionHandler = false;
+        var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0 && !IsHelpRequest(args))
         {
             foreach (var error in parseResult.Errors)
@@ -38,7 +58,28 @@ internal static class CliApplication
             return ExitCodes.BadInput;
         }
 
-        return await parseResult.InvokeAsync(configuration);
+        try
+        {
+            return await parseResult.InvokeAsync(configuration);
+        }
+        catch (Exception exception)
+        {
+            var verbose = parseResult.GetValue<bool>(VerboseOption) || FailureExit.VerboseFromEnvironment();
+            await configuration.Error.WriteLineAsync(FailureExit.Describe(exception, VerbOf(parseResult), verbose));
+            return FailureExit.CodeFor(exception);
+        }
+    }
+
+    /// <summary>"run", "images build": the verb's words after the program name.</summary>
+    private static string VerbOf(ParseResult parseResult)
+    {
+        var words = new List<string>();
+        for (var result = parseResult.CommandResult; result.Parent is System.CommandLine.Parsing.CommandResult parent; result = parent)
+        {
+            words.Insert(0, result.Command.Name);
+        }
+
+        return words.Count == 0 ? "faasr-it" : string.Join(' ', words);
     }
 
     private static bool IsHelpRequest(string[] args) => args.Any(a => a is "--help" or "-h" or "-?");

@@ -1,6 +1,6 @@
 namespace FaaSr.Testing.Cli;
 
-/// <summary>The exit codes other tools rely on (design.md, "Contracts").</summary>
+/// <summary>The exit codes other tools rely on (README.md, "The CLI"); <see cref="FailureExit"/> maps exceptions to them.</summary>
 public static class ExitCodes
 {
     public const int Success = 0;
@@ -13,6 +13,9 @@ public static class ExitCodes
 
     /// <summary>No S3, no engine, no python3.</summary>
     public const int EnvironmentProblem = 3;
+
+    /// <summary>A failure faasr-it did not foresee (a bug): one line on stderr, the stack trace with --verbose (EX_SOFTWARE).</summary>
+    public const int Unexpected = 70;
 
     /// <summary>Stopped by Ctrl-C (SIGINT) or SIGTERM, after stopping what the verb had started (128 + SIGINT, as shells report it).</summary>
     public const int Interrupted = 130;

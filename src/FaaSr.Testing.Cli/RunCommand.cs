@@ -1,12 +1,9 @@
 using System.CommandLine;
 using FaaSr.Testing.Cli.Views;
-using FaaSr.Testing.Local;
-using FaaSr.Testing.Local.Execution;
 using FaaSr.Testing.Local.Sessions;
 using FaaSr.Testing.Monitoring;
 using FaaSr.Testing.Profiles;
 using FaaSr.Testing.Sessions;
-using FaaSr.Testing.Storage;
 using FaaSr.Testing.Workflows;
 
 namespace FaaSr.Testing.Cli;
@@ -16,7 +13,7 @@ namespace FaaSr.Testing.Cli;
 /// launches one invocation through the same session the MSTest tester uses, watches it through S3 and shows it live (a
 /// table in a terminal, plain lines otherwise); --record keeps a run record current while it runs. Exit 0 when every
 /// instance completed or was not invoked, 1 for any other status or a timeout, 2 on bad input or a missing credential,
-/// 3 when python3, node or S3 is missing, 130 when Ctrl-C stopped it (the run's processes and local S3 server stopped).
+/// 3 when python3, node or S3 is missing (exceptions are mapped by <see cref="FailureExit"/>), 130 when Ctrl-C stopped it (the run's processes and local S3 server stopped).
 /// </summary>
 internal static class RunCommand
 {
@@ -196,22 +193,9 @@ internal static class RunCommand
             messages.Add("run: interrupted while starting; what was started is stopped.");
             return ExitCodes.Interrupted;
         }
-        catch (Exception exception) when (exception is SettingsException or LocalRunSetupException or InvocationSetupException or InvalidWorkflowException)
-        {
-            messages.Add($"run: {exception.Message}");
-            return ExitCodes.BadInput;
-        }
-        catch (Exception exception) when (exception is ExecutionEnvironmentException or LocalS3ServerException or ObjectStoreException or BackendUnavailableException)
-        {
-            messages.Add($"run: {exception.Message}");
-            return ExitCodes.EnvironmentProblem;
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            // E.g. the run record's folder removed while the run goes on.
-            messages.Add($"run: file system error: {exception.Message}");
-            return ExitCodes.EnvironmentProblem;
-        }
+
+        // Anything else (bad settings, no python3, S3 unreachable, a run record folder removed while the run goes on)
+        // leaves through FailureExit, which gives its category's exit code and message.
     }
 
     /// <summary>Shows the run until monitoring ends or the timeout stops it; returns the monitor's result.</summary>

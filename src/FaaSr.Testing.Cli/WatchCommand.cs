@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.ComponentModel;
 using System.Diagnostics;
 using FaaSr.Testing.Cli.Views;
+using FaaSr.Testing.Errors;
 using FaaSr.Testing.Profiles;
 using FaaSr.Testing.Sessions;
 
@@ -67,21 +68,12 @@ internal static class WatchCommand
             return ExitCodes.BadInput;
         }
 
-        string folder;
-        try
+        if (profile is not null)
         {
-            if (profile is not null)
-            {
-                ProfileNames.Parse(profile);
-            }
+            ProfileNames.Parse(profile);
+        }
 
-            folder = runsFolder ?? RepositoryLayout.FindFromHere().RunsFolder;
-        }
-        catch (Exception exception) when (exception is SettingsException or DirectoryNotFoundException)
-        {
-            await error.WriteLineAsync($"watch: {exception.Message}");
-            return ExitCodes.BadInput;
-        }
+        var folder = runsFolder ?? RunsFolderOfThisRepository();
 
         var records = new RunRecordFolder(folder, DateTime.UtcNow);
         using var child = new Process { StartInfo = StartInfo(commandLine, profile) };
@@ -97,8 +89,7 @@ internal static class WatchCommand
             }
             catch (Win32Exception exception)
             {
-                await error.WriteLineAsync($"watch: cannot start '{commandLine[0]}': {exception.Message}");
-                return ExitCodes.EnvironmentProblem;
+                throw new EnvironmentProblemException($"cannot start '{commandLine[0]}': {exception.Message}", exception);
             }
 
             child.BeginOutputReadLine();
@@ -151,6 +142,19 @@ internal static class WatchCommand
         }
 
         return $"watch: interrupted; '{command}' did not stop within {StopGracePeriod.TotalSeconds:0} s and was killed.";
+    }
+
+    /// <summary>artifacts/runs of the repository around here; outside one the user must name the folder.</summary>
+    private static string RunsFolderOfThisRepository()
+    {
+        try
+        {
+            return RepositoryLayout.FindFromHere().RunsFolder;
+        }
+        catch (DirectoryNotFoundException exception)
+        {
+            throw new BadInputException($"{exception.Message} Or name the run records' folder with --runs.", exception);
+        }
     }
 
     private static ProcessStartInfo StartInfo(IReadOnlyList<string> commandLine, string? profile)

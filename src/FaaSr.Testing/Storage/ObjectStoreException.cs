@@ -1,7 +1,12 @@
+using FaaSr.Testing.Errors;
+
 namespace FaaSr.Testing.Storage;
 
-/// <summary>An object-store operation failed for a reason other than "not found", after any retries.</summary>
-public sealed class ObjectStoreException : Exception
+/// <summary>
+/// An object-store operation failed for a reason other than "not found", after any retries: the store (or the way to
+/// it) is not usable as configured, an environment problem.
+/// </summary>
+public sealed class ObjectStoreException : EnvironmentProblemException
 {
     public ObjectStoreException(string operation, string bucket, string? key, int attempts, string message, Exception? innerException)
         : base(message, innerException)

@@ -7,12 +7,10 @@ namespace FaaSr.Testing.Storage;
 /// Passes every call to another store and records it, so a caller can tell how many requests a strategy costs and
 /// which keys and offsets it read. Thread-safe.
 /// </summary>
-public sealed class RequestCountingObjectStore(IObjectStore inner, TimeProvider? clock = null) : IObjectStore
+public sealed class RequestCountingObjectStore(IObjectStore inner, TimeProvider? clock = null) : DelegatingObjectStore(inner)
 {
     private readonly ConcurrentQueue<ObjectStoreRequest> requests = new();
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
-
-    public string Bucket => inner.Bucket;
 
     /// <summary>Every request so far, in the order they were made.</summary>
     public IReadOnlyList<ObjectStoreRequest> Requests => requests.ToArray();
@@ -21,56 +19,52 @@ public sealed class RequestCountingObjectStore(IObjectStore inner, TimeProvider?
 
     public int Count(ObjectStoreOperation operation, string key) => requests.Count(r => r.Operation == operation && r.Key == key);
 
-    public async IAsyncEnumerable<StoredObject> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public override async IAsyncEnumerable<StoredObject> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         Record(ObjectStoreOperation.List, prefix);
-        await foreach (var stored in inner.ListAsync(prefix, cancellationToken).ConfigureAwait(false))
+        await foreach (var stored in Inner.ListAsync(prefix, cancellationToken).ConfigureAwait(false))
         {
             yield return stored;
         }
     }
 
-    public Task<bool> ExistsAsync(string key, CancellationToken cancellationToken)
+    public override Task<bool> ExistsAsync(string key, CancellationToken cancellationToken)
     {
         Record(ObjectStoreOperation.Head, key);
-        return inner.ExistsAsync(key, cancellationToken);
+        return base.ExistsAsync(key, cancellationToken);
     }
 
-    public Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
+    public override Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
     {
         Record(ObjectStoreOperation.Get, key, 0);
-        return inner.GetAsync(key, cancellationToken);
+        return base.GetAsync(key, cancellationToken);
     }
 
-    public Task<byte[]?> GetFromAsync(string key, long offset, CancellationToken cancellationToken)
+    public override Task<byte[]?> GetFromAsync(string key, long offset, CancellationToken cancellationToken)
     {
         Record(ObjectStoreOperation.Get, key, offset);
-        return inner.GetFromAsync(key, offset, cancellationToken);
+        return base.GetFromAsync(key, offset, cancellationToken);
     }
 
-    public Task PutAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    public override Task PutAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
         Record(ObjectStoreOperation.Put, key);
-        return inner.PutAsync(key, content, cancellationToken);
+        return base.PutAsync(key, content, cancellationToken);
     }
 
-    public Task DeleteAsync(string key, CancellationToken cancellationToken)
+    public override Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
         Record(ObjectStoreOperation.Delete, key);
-        return inner.DeleteAsync(key, cancellationToken);
+        return base.DeleteAsync(key, cancellationToken);
     }
 
-    public Task EnsureBucketAsync(CancellationToken cancellationToken)
+    public override Task EnsureBucketAsync(CancellationToken cancellationToken)
     {
         Record(ObjectStoreOperation.EnsureBucket, "");
-        return inner.EnsureBucketAsync(cancellationToken);
+        return base.EnsureBucketAsync(cancellationToken);
     }
 
-    public Uri PresignGet(string key, TimeSpan validFor) => inner.PresignGet(key, validFor);
-
-    public Uri PresignPut(string key, TimeSpan validFor) => inner.PresignPut(key, validFor);
-
-    public override string ToString() => $"RequestCountingObjectStore {{ {requests.Count} requests to {inner} }}";
+    public override string ToString() => $"RequestCountingObjectStore {{ {requests.Count} requests to {Inner} }}";
 
     private void Record(ObjectStoreOperation operation, string key, long? offset = null) =>
         requests.Enqueue(new ObjectStoreRequest(operation, key, offset, clock.GetUtcNow()));

@@ -39,26 +39,12 @@ public sealed class UserDataObjectsTests(TestContext testContext)
     }
 
     /// <summary>A real store whose direct reads and writes are refused, so only pre-signed URLs can move bytes.</summary>
-    private sealed class PresignOnlyStore(IObjectStore inner) : IObjectStore
+    private sealed class PresignOnlyStore(IObjectStore inner) : DelegatingObjectStore(inner)
     {
-        public string Bucket => inner.Bucket;
+        public override Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => throw new InvalidOperationException("GetAsync used instead of a pre-signed URL.");
 
-        public IAsyncEnumerable<StoredObject> ListAsync(string prefix, CancellationToken cancellationToken) => inner.ListAsync(prefix, cancellationToken);
+        public override Task<byte[]?> GetFromAsync(string key, long offset, CancellationToken cancellationToken) => throw new InvalidOperationException("GetFromAsync used instead of a pre-signed URL.");
 
-        public Task<bool> ExistsAsync(string key, CancellationToken cancellationToken) => inner.ExistsAsync(key, cancellationToken);
-
-        public Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => throw new InvalidOperationException("GetAsync used instead of a pre-signed URL.");
-
-        public Task<byte[]?> GetFromAsync(string key, long offset, CancellationToken cancellationToken) => throw new InvalidOperationException("GetFromAsync used instead of a pre-signed URL.");
-
-        public Task PutAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) => throw new InvalidOperationException("PutAsync used instead of a pre-signed URL.");
-
-        public Task DeleteAsync(string key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
-
-        public Task EnsureBucketAsync(CancellationToken cancellationToken) => inner.EnsureBucketAsync(cancellationToken);
-
-        public Uri PresignGet(string key, TimeSpan validFor) => inner.PresignGet(key, validFor);
-
-        public Uri PresignPut(string key, TimeSpan validFor) => inner.PresignPut(key, validFor);
+        public override Task PutAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) => throw new InvalidOperationException("PutAsync used instead of a pre-signed URL.");
     }
 }
