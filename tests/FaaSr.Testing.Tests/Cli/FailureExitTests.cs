@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Reflection;
 using FaaSr.Testing.Cli;
 using FaaSr.Testing.Errors;
+using FaaSr.Testing.GitHub.Git;
 using FaaSr.Testing.Local;
 using FaaSr.Testing.Local.Execution;
 using FaaSr.Testing.MSTest;
@@ -20,6 +21,7 @@ public sealed class FailureExitTests
         [new InvalidWorkflowException([]), ExitCodes.BadInput],
         [new LocalRunSetupException("No function source."), ExitCodes.BadInput],
         [new BadInputException("A new subsystem's bad input."), ExitCodes.BadInput],
+        [new GitUnavailableException("Cannot start git.", new IOException()), ExitCodes.EnvironmentProblem],
         [new ExecutionEnvironmentException("No python3."), ExitCodes.EnvironmentProblem],
         [new LocalS3ServerException("No node."), ExitCodes.EnvironmentProblem],
         [new ObjectStoreException("GetObject", "bucket", "key", 3, "S3 GetObject failed after 3 attempt(s).", null), ExitCodes.EnvironmentProblem],
@@ -46,6 +48,7 @@ public sealed class FailureExitTests
             typeof(LocalS3Server).Assembly,
             typeof(WorkflowTester).Assembly,
             typeof(ExitCodes).Assembly,
+            typeof(GitUnavailableException).Assembly,
         ];
         var uncategorised = product
             .SelectMany(assembly => assembly.GetExportedTypes())
