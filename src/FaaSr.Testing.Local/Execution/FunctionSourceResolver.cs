@@ -107,10 +107,23 @@ public sealed class FunctionSourceResolver(string functionsRoot)
             return FunctionsRoot;
         }
 
+        if (tail.Contains(".."))
+        {
+            throw new LocalRunSetupException(
+                $"Action '{action.Name}': {key}['{action.FunctionName}'] = '{value}' has a '..' segment; code must come from inside the functions folder {FunctionsRoot}.");
+        }
+
         var tried = new List<string>();
         for (var skip = 0; skip < tail.Count; skip++)
         {
-            var candidate = Path.Combine([FunctionsRoot, .. tail.Skip(skip)]);
+            var candidate = Path.GetFullPath(Path.Combine([FunctionsRoot, .. tail.Skip(skip)]));
+            if (!IsInside(candidate, FunctionsRoot))
+            {
+                // A rooted segment ("C:", "/x" after unescaping) replaces the root: never look there.
+                tried.Add(candidate);
+                continue;
+            }
+
             if (Exists(candidate))
             {
                 return candidate;
@@ -138,6 +151,9 @@ public sealed class FunctionSourceResolver(string functionsRoot)
         var parts = repo.Split('/', StringSplitOptions.RemoveEmptyEntries);
         return parts.Skip(2).ToArray();
     }
+
+    private static bool IsInside(string path, string root) =>
+        path == root || path.StartsWith(Path.TrimEndingDirectorySeparator(root) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     private static bool Exists(string path) => Directory.Exists(path) || File.Exists(path);
 

@@ -31,6 +31,11 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        if (ObjectKeyRules.UnsafeBucketProblem(bucket) is { } bucketProblem)
+        {
+            throw new InvalidObjectKeyException(bucket, bucketProblem);
+        }
+
         this.connection = connection;
         this.options = options;
         Bucket = bucket;
@@ -46,6 +51,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
         string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prefix);
+        ObjectKeyRules.RequirePrefix(prefix);
         string? continuationToken = null;
         do
         {
@@ -83,6 +89,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
     public Task<bool> ExistsAsync(string key, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
+        ObjectKeyRules.RequireKey(key);
         return RunAsync(
             "HeadObject",
             key,
@@ -104,6 +111,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
     public Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
+        ObjectKeyRules.RequireKey(key);
         return RunAsync(
             "GetObject",
             key,
@@ -125,6 +133,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
     public Task<byte[]?> GetFromAsync(string key, long offset, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
+        ObjectKeyRules.RequireKey(key);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         if (offset == 0)
         {
@@ -166,6 +175,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
     public Task PutAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
+        ObjectKeyRules.RequireKey(key);
         var bytes = MemoryMarshal.TryGetArray(content, out var segment) ? segment : new ArraySegment<byte>(content.ToArray());
         return RunAsync(
             "PutObject",
@@ -192,6 +202,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
     public Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
+        ObjectKeyRules.RequireKey(key);
         return RunAsync(
             "DeleteObject",
             key,
@@ -249,6 +260,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
     private Uri Presign(string key, TimeSpan validFor, HttpVerb verb)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
+        ObjectKeyRules.RequireKey(key);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(validFor, TimeSpan.Zero);
         if (connection.IsAnonymous)
         {

@@ -19,6 +19,7 @@ public static class WorkflowValidator
         NamingRules.Check(document, problems);
         ServerRules.Check(document, problems);
         DataStoreRules.Check(document, problems);
+        StorageKeyRules.Check(document, problems);
         FunctionSourceRules.Check(document, problems);
         InvokeNextRules.Check(document, problems);
         GraphRules.Check(document, problems);

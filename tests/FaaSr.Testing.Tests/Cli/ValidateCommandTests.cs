@@ -107,6 +107,28 @@ public sealed class ValidateCommandTests
         Assert.Contains("--no-such-option", result.Error);
     }
 
+    [TestMethod]
+    public async Task AKeyFieldThatLeavesItsFolderIsExitTwoNamingTheKey()
+    {
+        var workflow = JsonNode.Parse(File.ReadAllText(IntegrationWorkflow))!.AsObject();
+        workflow["FaaSrLog"] = "../../../../tmp/outside";
+        workflow["InvocationID"] = "/absolute";
+        var file = Path.Combine(Path.GetTempPath(), $"faasr-it-traversal-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, workflow.ToJsonString());
+        try
+        {
+            var result = await RunAsync("validate", file);
+
+            Assert.AreEqual(ExitCodes.BadInput, result.ExitCode);
+            StringAssert.Contains(result.Error, $"{file}: $.FaaSrLog: FaaSrLog '../../../../tmp/outside' cannot be part of an object key: it has a '..' segment");
+            StringAssert.Contains(result.Error, $"{file}: $.InvocationID: InvocationID '/absolute' cannot be part of an object key: it starts with '/'");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)

@@ -52,6 +52,25 @@ public sealed class FunctionSourceResolverTests
     }
 
     [TestMethod]
+    [DataRow("owner/repo/../outside")]
+    public void ARepositoryPathCannotLeaveTheFunctionsFolder(string repo)
+    {
+        var outside = Path.Combine(root, "outside");
+        Directory.CreateDirectory(outside);
+        File.WriteAllText(Path.Combine(outside, "evil.py"), "def f():\n    pass\n");
+        var resolver = new FunctionSourceResolver(Path.Combine(root, "functions"));
+        // Built past validation (which refuses it too), as a caller of the resolver may hand it anything.
+        var document = Document(new JsonObject { ["f"] = "owner/repo/functions" }) with
+        {
+            FunctionGitRepo = new Dictionary<string, IReadOnlyList<string>> { ["f"] = [repo] },
+        };
+
+        var error = Assert.ThrowsExactly<LocalRunSetupException>(() => resolver.Resolve(document, document.Actions[0]));
+
+        StringAssert.Contains(error.Message, "'..' segment");
+    }
+
+    [TestMethod]
     public void AFunctionWithoutASourceEntryIsAnError()
     {
         var resolver = new FunctionSourceResolver(root);
@@ -72,7 +91,7 @@ public sealed class FunctionSourceResolverTests
         {
             ["GH"] = new JsonObject { ["FaaSType"] = "GitHubActions", ["UserName"] = "u", ["ActionRepoName"] = "r", ["Branch"] = "main", ["UseSecretStore"] = true },
         },
-        ["DataStores"] = new JsonObject { ["S3"] = new JsonObject { ["Bucket"] = "b" } },
+        ["DataStores"] = new JsonObject { ["S3"] = new JsonObject { ["Bucket"] = "bucket" } },
         ["ActionList"] = new JsonObject { ["a"] = new JsonObject { ["FaaSServer"] = "GH", ["FunctionName"] = "f", ["Type"] = "Python" } },
         ["FunctionGitRepo"] = repos,
     }.ToJsonString(), "W.json").Document;

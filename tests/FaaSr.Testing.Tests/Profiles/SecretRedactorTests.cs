@@ -12,7 +12,7 @@ public sealed class SecretRedactorTests
           "FunctionInvoke": "f",
           "DefaultDataStore": "S3",
           "ComputeServers": { "GH": { "FaaSType": "GitHubActions", "UserName": "u", "ActionRepoName": "r", "Branch": "main", "UseSecretStore": true } },
-          "DataStores": { "S3": { "Bucket": "b", "Region": "us-east-1" } },
+          "DataStores": { "S3": { "Bucket": "bucket", "Region": "us-east-1" } },
           "ActionList": { "f": { "FaaSServer": "GH", "FunctionName": "f", "Type": "Python" } },
           "Secrets": ["API_TOKEN"]
         }
