@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FaaSr.Testing.Diagnostics;
 using FaaSr.Testing.Storage;
 using FaaSr.Testing.Workflows;
 
@@ -114,7 +115,7 @@ internal sealed class InstanceRpcSession(LocalRunContext run, FunctionInstance i
     private async Task<RpcReply> PutFileAsync(JsonElement arguments, CancellationToken cancellationToken)
     {
         var (_, store) = Store(arguments);
-        var key = RemoteKey.For(Text(arguments, "remote_folder", "."), Text(arguments, "remote_file", null));
+        var key = RemoteObjectKey(arguments, ".");
         var local = LocalPath(arguments);
         if (!File.Exists(local))
         {
@@ -128,7 +129,7 @@ internal sealed class InstanceRpcSession(LocalRunContext run, FunctionInstance i
     private async Task<RpcReply> GetFileAsync(JsonElement arguments, CancellationToken cancellationToken)
     {
         var (name, store) = Store(arguments);
-        var key = RemoteKey.For(Text(arguments, "remote_folder", "."), Text(arguments, "remote_file", null));
+        var key = RemoteObjectKey(arguments, ".");
         var local = LocalPath(arguments);
         // boto3's download_file does not create the local folder: FaaSr 2.1 fails with FileNotFoundError.
         if (!Directory.Exists(Path.GetDirectoryName(local)))
@@ -145,7 +146,7 @@ internal sealed class InstanceRpcSession(LocalRunContext run, FunctionInstance i
     private async Task<RpcReply> DeleteFileAsync(JsonElement arguments, CancellationToken cancellationToken)
     {
         var (_, store) = Store(arguments);
-        var key = RemoteKey.For(Text(arguments, "remote_folder", string.Empty), Text(arguments, "remote_file", null));
+        var key = RemoteObjectKey(arguments, string.Empty);
         await store.DeleteAsync(key, cancellationToken);
         return RpcReply.Ok();
     }
@@ -155,7 +156,13 @@ internal sealed class InstanceRpcSession(LocalRunContext run, FunctionInstance i
         var (_, store) = Store(arguments);
         var keys = new JsonArray();
         var listed = 0;
-        await foreach (var entry in store.ListAsync(Text(arguments, "prefix", string.Empty), cancellationToken))
+        var prefix = Text(arguments, "prefix", string.Empty);
+        if (ObjectKeyRules.PrefixProblem(prefix) is { } problem)
+        {
+            throw new RpcArgumentException($"prefix '{MessageText.Quote(prefix)}' is refused: {problem}");
+        }
+
+        await foreach (var entry in store.ListAsync(prefix, cancellationToken))
         {
             // FaaSr 2.1 reads one list_objects_v2 page: the first 1,000 keys, then drops those ending in '/'.
             if (++listed > ListPageSize)
@@ -280,8 +287,27 @@ internal sealed class InstanceRpcSession(LocalRunContext run, FunctionInstance i
         return (name, run.Store(name));
     }
 
-    private string LocalPath(JsonElement arguments) =>
-        Path.GetFullPath(Path.Combine(workingDirectory, Text(arguments, "local_folder", "."), Text(arguments, "local_file", null)));
+    /// <summary>The key of (remote_folder, remote_file); one that would leave the bucket (see <see cref="ObjectKeyRules"/>) is refused.</summary>
+    private static string RemoteObjectKey(JsonElement arguments, string defaultFolder)
+    {
+        var key = RemoteKey.For(Text(arguments, "remote_folder", defaultFolder), Text(arguments, "remote_file", null));
+        return ObjectKeyRules.KeyProblem(key) is { } problem
+            ? throw new RpcArgumentException($"remote key '{MessageText.Quote(key)}' is refused: {problem}")
+            : key;
+    }
+
+    /// <summary>
+    /// local_folder/local_file inside the instance's working folder. A path that leaves it, also through a symbolic
+    /// link, is refused: faasr-it reads and writes these files itself, so a function must not reach faasr-it's own
+    /// files through it (its /proc/self/environ, the user's files); in FaaSr's container there are no such files.
+    /// </summary>
+    private string LocalPath(JsonElement arguments)
+    {
+        var path = Path.GetFullPath(Path.Combine(workingDirectory, Text(arguments, "local_folder", "."), Text(arguments, "local_file", null)));
+        return ConfinedPath.IsInside(path, workingDirectory)
+            ? path
+            : throw new RpcArgumentException($"local path {MessageText.Quote(path)} is outside the function's working folder");
+    }
 
     /// <summary>A string argument; <paramref name="fallback"/> null means it is required.</summary>
     private static string Text(JsonElement arguments, string name, string? fallback)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FaaSr.Testing.Local.Execution;
+using FaaSr.Testing.Storage;
 
 namespace FaaSr.Testing.Tests.Execution;
 
@@ -271,5 +272,73 @@ public sealed class LocalExecutorApiTests(TestContext testContext)
 
         Assert.AreEqual(InstanceState.Failed, result["only"].State);
         StringAssert.Contains(await harness.LogAsync(run, "only", Cancellation), "] [ERROR] [executor.py] name 'faasr_invocation_id' is not defined\n");
+    }
+
+    [TestMethod]
+    public async Task KeysAndLocalPathsThatLeaveTheirFolderAreRefusedWithAnErrorInTheLog()
+    {
+        await using var harness = await ExecutorHarness.CreateAsync("escape", Cancellation);
+        var other = await Support.SharedS3.NewBucketAsync("escape-other", Cancellation);
+        await other.PutAsync("victim", "still here"u8.ToArray(), Cancellation);
+        await harness.Store.PutAsync("a-key", "A"u8.ToArray(), Cancellation);
+        var outside = Directory.CreateTempSubdirectory("faasr-it-outside-").FullName;
+        File.WriteAllText(Path.Combine(outside, "planted.txt"), "outside");
+
+        // A failed call ends the function (as in FaaSr), so each attempt is its own action.
+        var attempts = new Dictionary<string, string>
+        {
+            ["put-other-bucket"] = $"faasr_put_file(local_file='a.txt', remote_folder='../{other.Bucket}', remote_file='planted')",
+            ["get-other-bucket"] = $"faasr_get_file(local_file='got.txt', remote_folder='../{other.Bucket}', remote_file='victim')",
+            ["delete-other-bucket"] = $"faasr_delete_file(remote_folder='../{other.Bucket}', remote_file='victim')",
+            ["list-parent"] = "faasr_get_folder_list(prefix='../')",
+            ["put-absolute-key"] = "faasr_put_file(local_file='a.txt', remote_file='/abs')",
+            ["put-environ"] = "faasr_put_file(local_file='/proc/self/environ', remote_file='environ')",
+            ["put-environ-link"] = "faasr_put_file(local_file='environ-link', remote_file='environ2')",
+            ["get-outside"] = $"faasr_get_file(local_folder='{outside}', local_file='written.txt', remote_file='a-key')",
+            ["put-outside"] = $"faasr_put_file(local_folder='../../../../../../../../..{outside}', local_file='planted.txt', remote_file='planted')",
+        };
+        harness.AddFile("f.py", """
+            import os
+            from FaaSr_py.client.py_client_stubs import faasr_delete_file, faasr_get_file, faasr_get_folder_list, faasr_log, faasr_put_file
+
+            def start():
+                pass
+
+            def attempt(call):
+                with open("a.txt", "w") as f:
+                    f.write("A")
+                os.symlink("/proc/self/environ", "environ-link")
+                eval(call)
+                faasr_log("ALLOWED")
+            """);
+        var actions = string.Join(",\n", attempts.Select(a =>
+            $"\"{a.Key}\": {{ \"FaaSServer\": \"GH\", \"FunctionName\": \"attempt\", \"Type\": \"Python\", \"Arguments\": {{ \"call\": {JsonSerializer.Serialize(a.Value)} }} }}"));
+        var graph = harness.Workflow(
+            $"\"start\": {{ \"FaaSServer\": \"GH\", \"FunctionName\": \"start\", \"Type\": \"Python\", \"InvokeNext\": {JsonSerializer.Serialize(attempts.Keys)} }},\n{actions}");
+
+        try
+        {
+            var (run, result) = await harness.RunAsync(graph, Cancellation);
+
+            foreach (var label in attempts.Keys)
+            {
+                var log = await harness.LogAsync(run, label, Cancellation);
+                Assert.AreEqual(InstanceState.Failed, result[label].State, $"{label}: {log}");
+                Assert.DoesNotContain("ALLOWED", log, label);
+                StringAssert.Contains(log, "] [ERROR] [faasr_server.py] ERROR - failed to invoke faasr_", label);
+                StringAssert.Matches(log, new System.Text.RegularExpressions.Regex("is refused|is outside the function's working folder"), label);
+            }
+
+            Assert.AreEqual("still here", await other.GetTextAsync("victim", Cancellation));
+            Assert.IsFalse(await other.ExistsAsync("planted", Cancellation));
+            Assert.IsFalse(File.Exists(Path.Combine(outside, "written.txt")));
+            Assert.IsFalse(await harness.Store.ExistsAsync("environ", Cancellation));
+            Assert.IsFalse(await harness.Store.ExistsAsync("environ2", Cancellation));
+            Assert.IsFalse(await harness.Store.ExistsAsync("planted", Cancellation));
+        }
+        finally
+        {
+            Directory.Delete(outside, recursive: true);
+        }
     }
 }
