@@ -1,57 +1,23 @@
 using System.Text.Json;
+using FaaSr.Testing.Files;
 
 namespace FaaSr.Testing.Monitoring;
 
-/// <summary>Writes run records atomically (a temporary file in the same folder, then a move) and reads them back.</summary>
+/// <summary>Writes run records in place (never replacing what is at the path) and reads them back.</summary>
 public static class RunRecordFile
 {
+    /// <summary>Writes the record to <paramref name="path"/>, a new or regular file (see <see cref="OutputFile"/>).</summary>
     public static async Task WriteAsync(RunRecord record, string path, CancellationToken cancellationToken)
     {
-        var fullPath = Path.GetFullPath(path);
-        var folder = Path.GetDirectoryName(fullPath) ?? throw new ArgumentException($"Cannot write run record '{path}': it names no folder.", nameof(path));
-        Directory.CreateDirectory(folder);
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
-            {
-                await JsonSerializer.SerializeAsync(stream, record, RunRecordJsonContext.Default.RunRecord, cancellationToken);
-            }
-
-            File.Move(temporary, fullPath, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        var content = JsonSerializer.SerializeToUtf8Bytes(record, RunRecordJsonContext.Default.RunRecord);
+        await OutputFile.WriteAsync(path, content, cancellationToken);
     }
 
     /// <summary>
-    /// Checks, by writing and removing a temporary file beside it, that a record can be written to <paramref name="path"/>
-    /// (creating its folder); throws an <see cref="IOException"/> saying why not.
+    /// Checks that a record can be written to <paramref name="path"/> (creating its folder): a new path or a regular
+    /// file, not a folder, device or fifo; throws an <see cref="IOException"/> saying why not.
     /// </summary>
-    public static void EnsureWritable(string path)
-    {
-        var fullPath = Path.GetFullPath(path);
-        if (Directory.Exists(fullPath))
-        {
-            throw new IOException($"'{fullPath}' is a folder; give a file name for the run record.");
-        }
-
-        try
-        {
-            var folder = Path.GetDirectoryName(fullPath) ?? throw new IOException($"'{fullPath}' names no folder.");
-            Directory.CreateDirectory(folder);
-            var probe = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
-            using (File.Create(probe, 1, FileOptions.DeleteOnClose))
-            {
-            }
-        }
-        catch (UnauthorizedAccessException exception)
-        {
-            throw new IOException($"cannot write beside '{fullPath}': {exception.Message}", exception);
-        }
-    }
+    public static void EnsureWritable(string path) => OutputFile.EnsureWritable(path);
 
     public static async Task<RunRecord> ReadAsync(string path, CancellationToken cancellationToken)
     {

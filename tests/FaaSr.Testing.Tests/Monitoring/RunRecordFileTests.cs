@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FaaSr.Testing.Files;
 using FaaSr.Testing.Monitoring;
 
 namespace FaaSr.Testing.Tests.Monitoring;
@@ -85,5 +86,54 @@ public sealed class RunRecordFileTests(TestContext testContext)
 
         StringAssert.Contains(error.Message, path);
         StringAssert.Contains(error.Message, "'done' is not a function status");
+    }
+
+    [TestMethod]
+    public async Task AFifoIsRefusedAndLeftInPlace()
+    {
+        var fifo = Path.Combine(folder, "record.fifo");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
+        {
+            await mkfifo.WaitForExitAsync(testContext.CancellationToken);
+        }
+
+        var error = Assert.ThrowsExactly<IOException>(() => RunRecordFile.EnsureWritable(fifo));
+        StringAssert.Contains(error.Message, "not a regular file");
+        await Assert.ThrowsExactlyAsync<IOException>(() => RunRecordFile.WriteAsync(Sample, fifo, testContext.CancellationToken));
+
+        Assert.AreEqual(FileKind.Special, FileKinds.Of(fifo), "the fifo is still a fifo, not replaced by a file");
+    }
+
+    [TestMethod]
+    public void ACharacterDeviceIsRefused()
+    {
+        var error = Assert.ThrowsExactly<IOException>(() => RunRecordFile.EnsureWritable("/dev/null"));
+
+        StringAssert.Contains(error.Message, "not a regular file");
+    }
+
+    [TestMethod]
+    public async Task ASymbolicLinkIsFollowedNotReplaced()
+    {
+        var target = Path.Combine(folder, "target.json");
+        await File.WriteAllTextAsync(target, "old", testContext.CancellationToken);
+        var link = Path.Combine(folder, "link.json");
+        File.CreateSymbolicLink(link, target);
+
+        await RunRecordFile.WriteAsync(Sample, link, testContext.CancellationToken);
+
+        Assert.IsNotNull(new FileInfo(link).LinkTarget, "the link is still a link");
+        Assert.AreEqual(Sample.InvocationId, (await RunRecordFile.ReadAsync(target, testContext.CancellationToken)).InvocationId);
+    }
+
+    [TestMethod]
+    public async Task AShorterRecordLeavesNoTailOfTheLongerOne()
+    {
+        var path = Path.Combine(folder, "run.json");
+        await File.WriteAllTextAsync(path, new string(' ', 100_000) + "garbage", testContext.CancellationToken);
+
+        await RunRecordFile.WriteAsync(Sample, path, testContext.CancellationToken);
+
+        Assert.AreEqual(Sample.InvocationId, (await RunRecordFile.ReadAsync(path, testContext.CancellationToken)).InvocationId);
     }
 }
