@@ -6,7 +6,7 @@ namespace FaaSr.Testing.Sessions;
 /// <summary>
 /// Launches invocations of workflows on one storage and one compute: the trigger. Like FaaSr's own trigger it decides
 /// the InvocationID and timestamp before anything runs, so the log folder is known in advance; it refuses an
-/// invocation whose log folder already holds objects; it opens the storage, starts the monitor, then has the compute
+/// invocation whose log folder already holds objects or that another run holds (<see cref="InvocationReservation"/>); it opens the storage, starts the monitor, then has the compute
 /// start the entry action. Built by <see cref="SessionComposer"/> (from a profile, --compute, --storage ...) or
 /// directly with a test's own compute or storage.
 /// </summary>
@@ -56,7 +56,11 @@ public sealed class WorkflowLauncher
         WorkflowSession? session = null;
         try
         {
-            await RefuseAnExistingInvocationAsync(storage, graph, folder, cancellationToken);
+            // Reserve the InvocationID before anything is written: a second run asking for it is refused here, before
+            // it stages inputs, and without the clean-up that would remove the first run's objects.
+            var reservation = await InvocationReservation.AcquireAsync(
+                storage.StoreFor(graph.Document.EffectiveLoggingDataStore), folder, clock, cancellationToken);
+            storage = new ReservedRunStorage(storage, reservation);
             session = new WorkflowSession(Profile, Storage.Name, Compute.Name, graph, folder, storage, launch.Monitor);
             if (launch.BeforeStart is { } beforeStart)
             {
@@ -105,14 +109,6 @@ public sealed class WorkflowLauncher
             }
 
             throw;
-        }
-    }
-
-    private static async Task RefuseAnExistingInvocationAsync(IRunStorage storage, WorkflowGraph graph, InvocationFolder folder, CancellationToken cancellationToken)
-    {
-        await foreach (var _ in storage.StoreFor(graph.Document.EffectiveLoggingDataStore).ListAsync(folder.Prefix + "/", cancellationToken))
-        {
-            throw new InvocationSetupException($"InvocationID already exists: {folder.InvocationId} (its log folder {folder.Prefix}/ holds objects).");
         }
     }
 
