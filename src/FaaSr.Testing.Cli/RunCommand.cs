@@ -18,6 +18,9 @@ namespace FaaSr.Testing.Cli;
 internal static class RunCommand
 {
     private const int DefaultTimeoutSeconds = 600;
+
+    /// <summary>The longest wait CancellationTokenSource.CancelAfter accepts, in whole seconds.</summary>
+    private const int MaxTimeoutSeconds = 4_294_967;
     private const int FailureLogLines = 20;
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(250);
 
@@ -103,6 +106,12 @@ internal static class RunCommand
             return ExitCodes.BadInput;
         }
 
+        if (request.TimeoutSeconds > MaxTimeoutSeconds)
+        {
+            await error.WriteLineAsync($"run: --timeout {request.TimeoutSeconds} is more than {MaxTimeoutSeconds} seconds (about 49 days), the longest a timer can wait.");
+            return ExitCodes.BadInput;
+        }
+
         Uri? endpoint = null;
         if (request.Endpoint is not null
             && (!Uri.TryCreate(request.Endpoint, UriKind.Absolute, out endpoint) || endpoint.Scheme is not ("http" or "https")))
@@ -182,7 +191,7 @@ internal static class RunCommand
                 var result = await WatchAsync(session, view, () => Interlocked.Exchange(ref changed, 0) == 1, TimeSpan.FromSeconds(request.TimeoutSeconds), messages, cancellationToken);
                 view.Update(RunRecord.From(result, session.Profile));
                 var secrets = SecretRedactor.For(graph.Document, settings);
-                messages.AddRange(FailureReports(session, result).Select(secrets.Redact));
+                messages.AddRange(FailureReports(session, result, secrets));
                 return cancellationToken.IsCancellationRequested ? ExitCodes.Interrupted
                     : result.Succeeded && result.Outcome != MonitorOutcome.Cancelled ? ExitCodes.Success
                     : ExitCodes.WorkflowFailed;
@@ -231,19 +240,22 @@ internal static class RunCommand
     private static RunRecord Snapshot(IWorkflowSession session) =>
         RunRecord.InProgress(session.Folder, session.Profile, session.Monitor.StartedAt ?? DateTimeOffset.UtcNow, session.Monitor.Snapshot());
 
-    /// <summary>For each instance that ended other than completed or not_invoked: why, and its last log lines (secrets not yet masked).</summary>
-    private static IEnumerable<string> FailureReports(IWorkflowSession session, MonitorResult result)
+    /// <summary>
+    /// For each instance that ended other than completed or not_invoked: why, and its last log lines. Secrets are masked
+    /// before the lines are split and indented, so a multi-line secret is masked whole.
+    /// </summary>
+    private static IEnumerable<string> FailureReports(IWorkflowSession session, MonitorResult result, SecretRedactor secrets)
     {
         foreach (var state in result.Functions.Where(f => !f.Status.HasCompleted))
         {
-            var lines = state.LogText.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+            var lines = secrets.Redact(state.LogText).ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
             var tail = lines.Length <= FailureLogLines ? lines : lines[^FailureLogLines..];
             yield return state.LogText.Length == 0
-                ? $"{state.Name}: {state.Status.WireName} ({state.Reason}); no log at {state.LogKey}"
-                : $"{state.Name}: {state.Status.WireName} ({state.Reason}); last {tail.Length} log lines of {state.LogKey}:{Environment.NewLine}    {string.Join(Environment.NewLine + "    ", tail)}";
+                ? secrets.Redact($"{state.Name}: {state.Status.WireName} ({state.Reason}); no log at {state.LogKey}")
+                : secrets.Redact($"{state.Name}: {state.Status.WireName} ({state.Reason}); last {tail.Length} log lines of {state.LogKey}:{Environment.NewLine}    {string.Join(Environment.NewLine + "    ", tail)}");
         }
 
-        yield return $"{session.Graph.WorkflowName} {session.InvocationId}: {result.Message}";
+        yield return secrets.Redact($"{session.Graph.WorkflowName} {session.InvocationId}: {result.Message}");
     }
 
     /// <summary>The repository's .env when the workflow is inside one, else ./.env.</summary>

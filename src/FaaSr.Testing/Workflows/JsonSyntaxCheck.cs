@@ -6,7 +6,9 @@ namespace FaaSr.Testing.Workflows;
 /// <summary>
 /// Reads the raw text token by token before anything is parsed into nodes, so that malformed JSON and duplicate keys
 /// (at any depth) become problems with a JSON path, a line and a position instead of exceptions.
-/// Paths are only spelled out when there is a problem to report.
+/// Paths are only spelled out when there is a problem to report, and line numbers are counted once, forward, so the
+/// check stays linear in the file size however many problems it finds. An escape that is no text (a lone surrogate,
+/// "\ud800") is a problem too, not an exception.
 /// </summary>
 internal static class JsonSyntaxCheck
 {
@@ -22,6 +24,7 @@ internal static class JsonSyntaxCheck
             MaxDepth = MaxDepth,
         });
         var containers = new List<Container>();
+        var lines = new LineCounter(bytes);
 
         try
         {
@@ -31,12 +34,31 @@ internal static class JsonSyntaxCheck
                 {
                     case JsonTokenType.PropertyName:
                         var container = containers[^1];
-                        var name = reader.GetString()!;
-                        container.EnterProperty(name);
-                        if (!container.Keys!.Add(name))
+                        var name = TextOf(ref reader);
+                        container.EnterProperty(name ?? Encoding.UTF8.GetString(reader.ValueSpan));
+                        if (name is null)
                         {
-                            var (line, position) = LineAndPosition(bytes, reader.TokenStartIndex);
+                            var (line, position) = lines.At(reader.TokenStartIndex);
+                            problems.Add(null, PathOf(containers), $"invalid \\u escape in a key (a lone surrogate is not text) (line {line}, position {position})");
+                        }
+                        else if (!container.Keys!.Add(name))
+                        {
+                            var (line, position) = lines.At(reader.TokenStartIndex);
                             problems.Add(null, PathOf(containers), $"duplicate key '{name}' (line {line}, position {position})");
+                        }
+
+                        break;
+                    case JsonTokenType.String when reader.ValueIsEscaped && TextOf(ref reader) is null:
+                        if (containers.Count > 0)
+                        {
+                            containers[^1].EnterItemIfArray();
+                        }
+
+                        var (stringLine, stringPosition) = lines.At(reader.TokenStartIndex);
+                        problems.Add(null, PathOf(containers), $"invalid \\u escape in a string (a lone surrogate is not text) (line {stringLine}, position {stringPosition})");
+                        if (containers.Count > 0)
+                        {
+                            containers[^1].LeaveValue();
                         }
 
                         break;
@@ -92,26 +114,52 @@ internal static class JsonSyntaxCheck
         return path;
     }
 
-    private static (int Line, long Position) LineAndPosition(byte[] bytes, long offset)
+    /// <summary>The token's text, or null when its escapes make no valid UTF-16 (a lone surrogate).</summary>
+    private static string? TextOf(ref Utf8JsonReader reader)
     {
-        var line = 1;
-        long lineStart = 0;
-        for (long i = 0; i < offset; i++)
+        try
         {
-            if (bytes[i] == (byte)'\n')
-            {
-                line++;
-                lineStart = i + 1;
-            }
+            return reader.GetString();
         }
-
-        return (line, offset - lineStart + 1);
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     private static string WithoutLocation(string message)
     {
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
         return cut >= 0 ? message[..cut] : message;
+    }
+
+    /// <summary>Line and position of byte offsets asked for in increasing order, counting each byte once.</summary>
+    private sealed class LineCounter(byte[] bytes)
+    {
+        private long scanned;
+        private int line = 1;
+        private long lineStart;
+
+        public (int Line, long Position) At(long offset)
+        {
+            if (offset < scanned)
+            {
+                // Never happens for a forward reader; counted from the start to stay correct.
+                (scanned, line, lineStart) = (0, 1, 0);
+            }
+
+            var newline = bytes.AsSpan((int)scanned, (int)(offset - scanned));
+            for (var i = newline.IndexOf((byte)'\n'); i >= 0; i = newline.IndexOf((byte)'\n'))
+            {
+                line++;
+                lineStart = scanned + i + 1;
+                scanned += i + 1;
+                newline = newline[(i + 1)..];
+            }
+
+            scanned = offset;
+            return (line, offset - lineStart + 1);
+        }
     }
 
     /// <summary>An open object or array and where the reader is inside it.</summary>

@@ -23,7 +23,12 @@ public static class WorkflowLoader
         string json;
         try
         {
-            json = File.ReadAllText(path);
+            if (ReadBounded(path) is not { } text)
+            {
+                return new WorkflowCheck(null, [new ValidationProblem(path, null, JsonPathText.Root, $"the workflow file is larger than {MaxFileBytes / (1024 * 1024)} MiB; a workflow is a small JSON file")]);
+            }
+
+            json = text;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -32,6 +37,9 @@ public static class WorkflowLoader
 
         return Check(json, path);
     }
+
+    /// <summary>The largest workflow file read; a larger one (or an endless one such as /dev/zero) is a problem.</summary>
+    public const int MaxFileBytes = 32 * 1024 * 1024;
 
     public static WorkflowCheck Check(string json, string sourceName)
     {
@@ -53,6 +61,28 @@ public static class WorkflowLoader
         var document = WorkflowReader.Read(workflow, problems);
         WorkflowValidator.Validate(document, problems);
         return new WorkflowCheck(document, problems.Items);
+    }
+
+    /// <summary>The file's text, or null when it holds more than <see cref="MaxFileBytes"/> bytes.</summary>
+    private static string? ReadBounded(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > MaxFileBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        buffer.Position = 0;
+        using var reader = new StreamReader(buffer, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
     }
 
     private static WorkflowGraph GraphOf(WorkflowCheck check) =>

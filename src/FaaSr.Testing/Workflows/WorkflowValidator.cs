@@ -20,6 +20,7 @@ public static class WorkflowValidator
         ServerRules.Check(document, problems);
         DataStoreRules.Check(document, problems);
         StorageKeyRules.Check(document, problems);
+        LimitRules.Check(document, problems);
         FunctionSourceRules.Check(document, problems);
         InvokeNextRules.Check(document, problems);
         GraphRules.Check(document, problems);

@@ -35,6 +35,18 @@ public sealed class RunCommandTests
     }
 
     [TestMethod]
+    [DataRow("5000000")]
+    [DataRow("2147483647")]
+    public async Task ATimeoutNoTimerCanWaitIsBadInputBeforeAnythingStarts(string seconds)
+    {
+        var result = await RunAsync("run", IntegrationWorkflow, "--local", "--timeout", seconds);
+
+        Assert.AreEqual(ExitCodes.BadInput, result.ExitCode, result.Error);
+        StringAssert.Contains(result.Error, "the longest a timer can wait");
+        Assert.DoesNotContain("   at ", result.Error, "no stack trace");
+    }
+
+    [TestMethod]
     public async Task LocalAndACloudProfileTogetherAreBadInput()
     {
         var result = await RunAsync("run", IntegrationWorkflow, "--local", "--env", "cloud");
