@@ -45,9 +45,13 @@ internal sealed class FailureReport(IWorkflowSession session, int logLines, Secr
         return $"Run {session.Graph.WorkflowName} {session.InvocationId} ({session.Profile}): {statuses}{monitoring}";
     }
 
-    /// <summary>A quoted, escaped and shortened rendering of a text for messages.</summary>
-    public static string Quote(string text)
+    /// <summary>
+    /// A quoted, escaped and shortened rendering of a text for messages. Secrets are masked first, so neither escaping
+    /// (a multi-line secret) nor shortening (a long one) can leave part of a secret showing.
+    /// </summary>
+    public string Quote(string text)
     {
+        text = secrets.Redact(text);
         var escaped = text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
         return escaped.Length <= 500 ? $"\"{escaped}\"" : $"\"{escaped[..500]}…\" ({text.Length} characters)";
     }

@@ -179,7 +179,7 @@ public sealed class WorkflowTester : IAsyncDisposable
         {
             throw Fail(
                 $"AssertLogsContain({name}): the log of {name} does not contain the text.",
-                $"a log containing {FailureReport.Quote(text)}",
+                $"a log containing {report.Quote(text)}",
                 log.Length == 0 ? $"no log ({Found(state)})" : $"{CountLines(log)} log lines without it ({Found(state)})",
                 name);
         }
@@ -219,7 +219,7 @@ public sealed class WorkflowTester : IAsyncDisposable
         {
             throw Fail(
                 $"AssertContentEquals({name}): {KeyOf(name)} does not exist in bucket '{userData.Store.Bucket}'.",
-                FailureReport.Quote(expected),
+                report.Quote(expected),
                 $"no such object; the invocation's user data holds {await ListingAsync(cancellationToken)}",
                 Volatile.Read(ref lastFunction));
         }
@@ -227,7 +227,7 @@ public sealed class WorkflowTester : IAsyncDisposable
         var actual = System.Text.Encoding.UTF8.GetString(bytes);
         if (!string.Equals(actual, expected, StringComparison.Ordinal))
         {
-            throw Fail($"AssertContentEquals({name}): the content of {KeyOf(name)} differs.", FailureReport.Quote(expected), FailureReport.Quote(actual), Volatile.Read(ref lastFunction));
+            throw Fail($"AssertContentEquals({name}): the content of {KeyOf(name)} differs.", report.Quote(expected), report.Quote(actual), Volatile.Read(ref lastFunction));
         }
     }
 

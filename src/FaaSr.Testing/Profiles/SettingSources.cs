@@ -16,6 +16,9 @@ public sealed class SettingSources
         EnvFilePath = envFilePath;
     }
 
+    /// <summary>The names of every setting there is: the .env file's and, for <see cref="FromEnvironment"/>, the process environment's.</summary>
+    public IEnumerable<string> Names => fileVariables.Keys.Concat(EnvironmentNames).Distinct(StringComparer.Ordinal);
+
     /// <summary>The .env file that was read, or null when there was none.</summary>
     public string? EnvFilePath { get; }
 
@@ -24,7 +27,12 @@ public sealed class SettingSources
         new(
             envFilePath is not null && File.Exists(envFilePath) ? DotEnvFile.Load(envFilePath) : new Dictionary<string, string>(),
             envFilePath is not null && File.Exists(envFilePath) ? envFilePath : null,
-            Environment.GetEnvironmentVariable);
+            Environment.GetEnvironmentVariable)
+        {
+            EnvironmentNames = Environment.GetEnvironmentVariables().Keys.Cast<string>().ToArray(),
+        };
+
+    private IReadOnlyCollection<string> EnvironmentNames { get; init; } = [];
 
     public string? Get(string name)
     {

@@ -35,4 +35,44 @@ public sealed class SecretRedactorTests
     [TestMethod]
     public void ASecretContainingAnotherIsMaskedWhole() =>
         Assert.AreEqual("[***]", new SecretRedactor(["abc", "abcdef"]).Redact("[abcdef]"));
+
+    [TestMethod]
+    public void AMultiLineSecretIsMaskedWholeLineByLineAndEscaped()
+    {
+        const string Key = "-----BEGIN KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END KEY-----";
+        var redactor = new SecretRedactor([Key]);
+
+        var indented = redactor.Redact("log tail:\n    -----BEGIN KEY-----\n    MIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n    -----END KEY-----");
+        var escaped = redactor.Redact("Found: \"" + Key.Replace("\n", "\\n", StringComparison.Ordinal) + "\"");
+
+        Assert.DoesNotContain("MIIEvQIBADANBgkqhkiG9w0BAQEFAASC", indented);
+        Assert.DoesNotContain("MIIEvQIBADANBgkqhkiG9w0BAQEFAASC", escaped);
+        Assert.AreEqual("Found: \"***\"", escaped);
+    }
+
+    [TestMethod]
+    public void ComputeTokensAndSecretLookingSettingsAreMaskedToo()
+    {
+        var settings = new SettingSources(
+            new Dictionary<string, string> { ["GH_PAT"] = "ghp_PATCANARY8842", ["UNDECLARED_SECRET"] = "UNDECL-CANARY-11aa", ["USE_KEY"] = "1", ["PYTHONPATH"] = "/usr/lib/python3" },
+            ".env",
+            _ => null);
+        var redactor = SecretRedactor.For(WorkflowLoader.Parse(Workflow, "W.json").Document, settings);
+
+        var text = redactor.Redact("GH_PAT=ghp_PATCANARY8842 UNDECLARED_SECRET=UNDECL-CANARY-11aa rank 1 path /usr/lib/python3");
+
+        Assert.AreEqual("GH_PAT=*** UNDECLARED_SECRET=*** rank 1 path /usr/lib/python3", text);
+    }
+
+    [TestMethod]
+    public void AQuotedSecretLongerThanTheQuoteLimitIsMaskedBeforeItIsShortened()
+    {
+        var secret = "LONGHEAD-CANARY-" + new string('x', 600) + "-LONGTAIL";
+        var report = new FaaSr.Testing.MSTest.FailureReport(null!, 20, new SecretRedactor([secret]));
+
+        var quoted = report.Quote("value " + secret + " end");
+
+        Assert.DoesNotContain("LONGHEAD-CANARY", quoted);
+        Assert.AreEqual("\"value *** end\"", quoted);
+    }
 }
