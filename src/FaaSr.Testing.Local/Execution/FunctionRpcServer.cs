@@ -155,7 +155,22 @@ internal sealed class FunctionRpcServer : IAsyncDisposable
             return RpcReply.Failed($"Request body over {MaxBodyBytes} bytes.", 413);
         }
 
-        using var body = await JsonDocument.ParseAsync(request.InputStream, cancellationToken: stopping.Token);
+        // ContentLength64 is -1 for a chunked body: count what is actually read.
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.InputStream.ReadAsync(chunk, stopping.Token)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return RpcReply.Failed($"Request body over {MaxBodyBytes} bytes.", 413);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        buffer.Position = 0;
+        using var body = await JsonDocument.ParseAsync(buffer, cancellationToken: stopping.Token);
         var route = request.Url?.AbsolutePath.Trim('/') ?? string.Empty;
         return await session.HandleAsync(route, body.RootElement, stopping.Token);
     }

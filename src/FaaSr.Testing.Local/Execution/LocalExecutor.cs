@@ -37,10 +37,21 @@ public sealed class LocalExecutor(LocalExecutorOptions options)
             throw new LocalRunSetupException($"InvocationID already exists: {identity.InvocationId}");
         }
 
+        // Processes left by a faasr-it that was killed (SIGKILL gives it no chance to stop them) end now.
+        ProcessSweep.KillOrphans();
         var runFolder = Path.Combine(Options.WorkDirectoryRoot ?? Path.GetTempPath(), $"faasr-it-run-{Guid.NewGuid():N}");
         try
         {
-            Directory.CreateDirectory(runFolder);
+            // Functions receive downloaded objects (and secrets) in here: readable by this user only.
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(runFolder);
+            }
+            else
+            {
+                Directory.CreateDirectory(runFolder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+
             Directory.CreateDirectory(Path.Combine(runFolder, "home"));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -94,6 +105,8 @@ public sealed class LocalExecutor(LocalExecutorOptions options)
             await rpcServer.DisposeAsync();
         }
 
+        // What escaped the function's process group or session (a daemon, a setsid child) ends with the run too.
+        ProcessSweep.KillMarked(ProcessSweep.MarkerFor(runFolder));
         RemoveRunFolder(runFolder);
     }
 

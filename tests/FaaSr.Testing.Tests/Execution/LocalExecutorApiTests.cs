@@ -341,4 +341,44 @@ public sealed class LocalExecutorApiTests(TestContext testContext)
             Directory.Delete(outside, recursive: true);
         }
     }
+
+    [TestMethod]
+    public async Task AChunkedRequestBodyOverTheLimitIsRefusedAndTheRunFolderIsTheUsersOnly()
+    {
+        await using var harness = await ExecutorHarness.CreateAsync("chunked", Cancellation);
+        harness.AddFile("f.py", """
+            import http.client
+            import json
+            import os
+            from FaaSr_py.client.py_client_stubs import faasr_log
+
+            def only():
+                message = "x" * (20 * 1024 * 1024)
+                body = json.dumps({"ProcedureID": "faasr_log", "Arguments": {"log_message": message}}).encode()
+                def chunks():
+                    for i in range(0, len(body), 1024 * 1024):
+                        yield body[i:i + 1024 * 1024]
+                connection = http.client.HTTPConnection("127.0.0.1", int(os.environ["FAASR_LOCAL_RPC_PORT"]), timeout=60)
+                try:
+                    connection.request("POST", "/faasr-action", body=chunks(), encode_chunked=True,
+                                       headers={"Authorization": "Bearer " + os.environ["FAASR_LOCAL_RPC_TOKEN"], "Content-Type": "application/json"})
+                    status = connection.getresponse().status
+                except OSError as e:
+                    status = "reset"
+                faasr_log(f"chunked status {status}")
+                run_folder = os.path.dirname(os.path.dirname(os.getcwd()))
+                faasr_log("run folder mode " + oct(os.stat(run_folder).st_mode & 0o777))
+            """);
+        var graph = harness.Workflow("""
+            "only": { "FaaSServer": "GH", "FunctionName": "only", "Type": "Python" }
+            """);
+
+        var (run, result) = await harness.RunAsync(graph, Cancellation);
+
+        var log = await harness.LogAsync(run, "only", Cancellation);
+        Assert.AreEqual(InstanceState.Completed, result["only"].State, result["only"].Reason);
+        StringAssert.Matches(log, new System.Text.RegularExpressions.Regex("\nchunked status (413|reset)\n"), "a chunked body over 16 MiB is refused, not read whole");
+        Assert.IsLessThan(1024 * 1024, log.Length, "the 20 MB message never reached the log");
+        StringAssert.Contains(log, "\nrun folder mode 0o700\n");
+    }
 }
