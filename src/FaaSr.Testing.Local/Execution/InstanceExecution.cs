@@ -95,7 +95,8 @@ internal sealed class InstanceExecution(LocalRunContext run, FunctionInstance in
 
         if (exit.ExitCode != 0)
         {
-            return await FailAsync(log, outcome, $"non-zero exit code ({exit.ExitCode}) from user function", cancellationToken, exit.OutputTail);
+            var cause = session.LogWriteFailure is { } logFailure ? $"; {logFailure}" : string.Empty;
+            return await FailAsync(log, outcome, $"non-zero exit code ({exit.ExitCode}) from user function{cause}", cancellationToken, exit.OutputTail);
         }
 
         // FaaSr 2.1 puts .done with faasr_put_file's default store: the DefaultDataStore, not the LoggingDataStore.

@@ -20,6 +20,7 @@ internal sealed class InstanceRpcSession(LocalRunContext run, FunctionInstance i
     private readonly Lock gate = new();
     private bool? returnValue;
     private FunctionExitReport? exitReport;
+    private string? logWriteFailure;
 
     /// <summary>The function's return value as FaaSr's pydantic model reads it: true, false or none.</summary>
     public bool? ReturnValue
@@ -67,9 +68,10 @@ internal sealed class InstanceRpcSession(LocalRunContext run, FunctionInstance i
         var procedure = body.TryGetProperty("ProcedureID", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString()! : string.Empty;
         var arguments = body.TryGetProperty("Arguments", out var args) && args.ValueKind == JsonValueKind.Object ? args : default;
         log.Write(FaaSrLogLevel.INFO, ServerFile, $"Processing request: {procedure}");
+        RpcReply reply;
         try
         {
-            return procedure switch
+            reply = procedure switch
             {
                 "faasr_log" => Log(arguments),
                 "faasr_put_file" => await PutFileAsync(arguments, cancellationToken),
@@ -86,11 +88,37 @@ internal sealed class InstanceRpcSession(LocalRunContext run, FunctionInstance i
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // FaaSr's server turns every failure of a user call into this ERROR line and a failed reply.
-            return Fail($"ERROR - failed to invoke {procedure} - {e.Message}");
+            reply = Fail($"ERROR - failed to invoke {procedure} - {e.Message}");
         }
-        finally
+
+        try
         {
             await log.FlushAsync(cancellationToken);
+        }
+        catch (ObjectStoreException e)
+        {
+            // The call may have worked, but its log record could not be stored: say so, rather than a bare exit code.
+            var message = $"ERROR - failed to write the log of {instance.Name} after {procedure} - {e.Message}";
+            lock (gate)
+            {
+                logWriteFailure = message;
+            }
+
+            return RpcReply.Failed(message);
+        }
+
+        return reply;
+    }
+
+    /// <summary>Set when writing the instance's log object failed during a call: the cause of the function's failure.</summary>
+    public string? LogWriteFailure
+    {
+        get
+        {
+            lock (gate)
+            {
+                return logWriteFailure;
+            }
         }
     }
 

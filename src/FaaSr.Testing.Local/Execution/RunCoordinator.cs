@@ -63,12 +63,31 @@ internal sealed class RunCoordinator
         }
         catch (Exception e)
         {
-            // S3 or the machine failed under the instance: it could not even log an ERROR.
-            Record(new InstanceOutcome(instance, InstanceState.Failed, $"The local executor failed while running {instance.Name}: {e.GetType().Name}: {e.Message}"));
+            // S3 or the machine failed under the instance (its fan-in gate, a log write, its .done): a monitor reading S3
+            // must learn it now, with the cause, instead of waiting for an inactivity timeout.
+            var reason = $"The local executor failed while running {instance.Name}: {e.GetType().Name}: {e.Message}";
+            await ReportFailureAsync(instance, reason);
+            Record(new InstanceOutcome(instance, InstanceState.Failed, reason));
         }
         finally
         {
             StartEnded();
+        }
+    }
+
+    /// <summary>Appends an ERROR line with the cause to the instance's log object; best effort, as S3 may be what failed.</summary>
+    private async Task ReportFailureAsync(FunctionInstance instance, string reason)
+    {
+        try
+        {
+            var key = run.Folder.LogKey(instance);
+            var existing = await run.LoggingStore.GetAsync(key, cancellationToken) is { } bytes ? System.Text.Encoding.UTF8.GetString(bytes) : string.Empty;
+            var line = $"[0.0] [{FaaSrLogLevel.ERROR}] [faasr_entry.py] {reason.ReplaceLineEndings(" ")}\n";
+            await run.LoggingStore.PutAsync(key, System.Text.Encoding.UTF8.GetBytes(existing + line), cancellationToken);
+        }
+        catch (Exception e) when (e is Storage.ObjectStoreException or OperationCanceledException)
+        {
+            // The store stays unreachable: the failure is still recorded in the run's result.
         }
     }
 

@@ -37,6 +37,17 @@ public sealed record RunRecord
         Functions = result.Functions.Select(RunRecordFunction.From).ToArray(),
     };
 
+    /// <summary>
+    /// The record of a run whose watching ended without a monitor result (storage failed, the run was stopped): it
+    /// gets its finish time, and an instance still pending, invoked or running becomes skipped, so a finished record
+    /// never shows an instance as if it were still going.
+    /// </summary>
+    public RunRecord EndedAt(DateTimeOffset finishedAt) => this with
+    {
+        FinishedAt = finishedAt,
+        Functions = Functions.Select(f => f.Status.IsFinal ? f : f with { Status = FunctionStatus.Skipped }).ToArray(),
+    };
+
     /// <summary>The record of a run still being watched: the states of a monitor snapshot, no finish time.</summary>
     public static RunRecord InProgress(InvocationFolder folder, string profile, DateTimeOffset startedAt, IReadOnlyList<FunctionState> functions) => new()
     {

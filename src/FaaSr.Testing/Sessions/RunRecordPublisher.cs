@@ -93,7 +93,7 @@ public sealed class RunRecordPublisher : IAsyncDisposable
         }
 
         var record = RunRecord.InProgress(session.Folder, session.Profile, session.Monitor.StartedAt ?? createdAt, session.Monitor.Snapshot());
-        return session.Monitoring.IsCompleted ? record with { FinishedAt = DateTimeOffset.UtcNow } : record;
+        return session.Monitoring.IsCompleted ? record.EndedAt(DateTimeOffset.UtcNow) : record;
     }
 
     private Task WriteAsync(RunRecord record, CancellationToken cancellationToken) => RunRecordFile.WriteAsync(record, Path, cancellationToken);

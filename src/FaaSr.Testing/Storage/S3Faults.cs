@@ -59,6 +59,20 @@ internal static class S3Faults
         return false;
     }
 
+    /// <summary>Nothing listens at the endpoint (the server is stopped, or restarting).</summary>
+    public static bool IsConnectionRefused(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is SocketException { SocketErrorCode: SocketError.ConnectionRefused })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsChecksumMismatch(Exception exception) =>
         exception.Message.Contains("Expected hash not equal to calculated hash", StringComparison.Ordinal);
 

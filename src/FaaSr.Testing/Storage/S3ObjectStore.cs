@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -15,6 +16,7 @@ namespace FaaSr.Testing.Storage;
 /// </summary>
 public sealed class S3ObjectStore : IObjectStore, IDisposable
 {
+    private static readonly ResiliencePropertyKey<long> FirstAttemptKey = new("faasr-it.first-attempt");
     private readonly S3Connection connection;
     private readonly S3ObjectStoreOptions options;
     private readonly AmazonS3Client client;
@@ -327,24 +329,36 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
                 UseJitter = retry.UseJitter,
                 ShouldHandle = arguments => ValueTask.FromResult(
                     arguments.Outcome.Exception is { } exception
-                    && S3Faults.IsTransient(exception, arguments.Context.CancellationToken)),
+                    && S3Faults.IsTransient(exception, arguments.Context.CancellationToken)
+                    && WithinBudget(retry, exception, arguments.Context)),
             })
             .Build();
+    }
+
+    private static bool WithinBudget(RetrySettings retry, Exception exception, ResilienceContext context)
+    {
+        var budget = S3Faults.IsConnectionRefused(exception) ? retry.UnreachableBudget ?? retry.Budget : retry.Budget;
+        return budget is not { } limit
+            || !context.Properties.TryGetValue(FirstAttemptKey, out var started)
+            || Stopwatch.GetElapsedTime(started) < limit;
     }
 
     private async Task<T> RunAsync<T>(
         string operation, string? key, Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
     {
         var attempts = 0;
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(FirstAttemptKey, Stopwatch.GetTimestamp());
         try
         {
             return await retryPipeline.ExecuteAsync(
-                async token =>
+                async (resilience, _) =>
                 {
                     Interlocked.Increment(ref attempts);
-                    return await attempt(token).ConfigureAwait(false);
+                    return await attempt(resilience.CancellationToken).ConfigureAwait(false);
                 },
-                cancellationToken).ConfigureAwait(false);
+                context,
+                0).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -353,6 +367,10 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
         catch (Exception exception) when (exception is not ObjectStoreException)
         {
             throw Failure(operation, key, attempts, Describe(exception), exception);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
     }
 

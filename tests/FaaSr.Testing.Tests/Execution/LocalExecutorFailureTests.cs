@@ -209,4 +209,53 @@ public sealed class LocalExecutorFailureTests(TestContext testContext)
         StringAssert.Contains(log, "] [ERROR] [faasr_server.py] ERROR - failed to invoke faasr_put_file - local file ");
         StringAssert.Contains(log, "] [ERROR] [executor.py] non-zero exit code (1) from user function");
     }
+
+    [TestMethod]
+    public async Task AnS3FaultInTheFanInGateFailsThatInstanceWithTheCauseInItsLog()
+    {
+        await using var harness = await ExecutorHarness.CreateAsync("gate-fault", Cancellation);
+        harness.AddFile("f.py", """
+            def step():
+                pass
+            """);
+        var graph = harness.Workflow("""
+            "a": { "FaaSServer": "GH", "FunctionName": "step", "Type": "Python", "InvokeNext": ["b", "c"] },
+            "b": { "FaaSServer": "GH", "FunctionName": "step", "Type": "Python", "InvokeNext": ["d"] },
+            "c": { "FaaSServer": "GH", "FunctionName": "step", "Type": "Python", "InvokeNext": ["d"] },
+            "d": { "FaaSServer": "GH", "FunctionName": "step", "Type": "Python" }
+            """);
+        var failing = new FailingObjectStore(harness.Store, (operation, key) => operation == "GetObject" && key.EndsWith("/d.candidate", StringComparison.Ordinal));
+
+        var (run, result) = await harness.RunAsync(graph, Cancellation, o => o with { Stores = _ => failing });
+
+        Assert.AreEqual(InstanceState.Failed, result["d"].State, result["d"].Reason);
+        var log = await harness.LogAsync(run, "d", Cancellation);
+        StringAssert.Contains(log, "[ERROR] [faasr_entry.py] The local executor failed while running d: ObjectStoreException: S3 GetObject of key");
+        StringAssert.Contains(log, "d.candidate");
+    }
+
+    [TestMethod]
+    public async Task AFailedLogWriteDuringACallSaysWhatFailed()
+    {
+        await using var harness = await ExecutorHarness.CreateAsync("log-fault", Cancellation);
+        harness.AddFile("f.py", """
+            from FaaSr_py.client.py_client_stubs import faasr_log
+
+            def only():
+                faasr_log("first")
+                faasr_log("second")
+            """);
+        var graph = harness.Workflow("""
+            "only": { "FaaSServer": "GH", "FunctionName": "only", "Type": "Python" }
+            """);
+        var logPuts = 0;
+        var failing = new FailingObjectStore(harness.Store, (operation, key) =>
+            operation == "PutObject" && key.EndsWith("/only.txt", StringComparison.Ordinal) && Interlocked.Increment(ref logPuts) == 2);
+
+        var (run, result) = await harness.RunAsync(graph, Cancellation, o => o with { Stores = _ => failing });
+
+        Assert.AreEqual(InstanceState.Failed, result["only"].State);
+        var log = await harness.LogAsync(run, "only", Cancellation);
+        StringAssert.Contains(log, "failed to write the log of only after faasr_log - S3 PutObject of key");
+    }
 }

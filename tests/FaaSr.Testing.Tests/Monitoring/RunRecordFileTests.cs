@@ -136,4 +136,21 @@ public sealed class RunRecordFileTests(TestContext testContext)
 
         Assert.AreEqual(Sample.InvocationId, (await RunRecordFile.ReadAsync(path, testContext.CancellationToken)).InvocationId);
     }
+
+    [TestMethod]
+    public void ARecordThatEndsWithoutAResultShowsNoInstanceAsStillGoing()
+    {
+        var going = Sample with
+        {
+            FinishedAt = null,
+            Functions = [.. Sample.Functions, new RunRecordFunction { Name = "late", Status = FunctionStatus.Running, LogKey = "l" }, new RunRecordFunction { Name = "later", Status = FunctionStatus.Pending, LogKey = "m" }],
+        };
+
+        var ended = going.EndedAt(Sample.FinishedAt!.Value);
+
+        Assert.AreEqual(Sample.FinishedAt, ended.FinishedAt);
+        Assert.IsTrue(ended.Functions.All(f => f.Status.IsFinal), string.Join(", ", ended.Functions.Select(f => $"{f.Name} {f.Status.WireName}")));
+        Assert.AreEqual(FunctionStatus.Skipped, ended.Functions.Single(f => f.Name == "late").Status);
+        Assert.AreEqual(FunctionStatus.Completed, ended.Functions.Single(f => f.Name == "test-rank(3)").Status);
+    }
 }

@@ -120,6 +120,34 @@ public sealed class S3ObjectStoreRetryTests(TestContext testContext)
     }
 
     [TestMethod]
+    public async Task ABurstOfSlowDownsLongerThanFourQuickAttemptsIsRiddenOutByTheDefaultRetries()
+    {
+        var shared = await SharedS3.NewBucketAsync("retry-burst", Cancellation);
+        await shared.PutTextAsync("k", "after the burst", Cancellation);
+        await using var proxy = FaultInjectingProxy.Start(await UpstreamAsync(), Enumerable.Repeat(ProxyFault.SlowDown, 5).Append(ProxyFault.ResetConnection).ToArray());
+        using var store = new S3ObjectStore(ProxyConnection(proxy), shared.Bucket, new S3ObjectStoreOptions());
+
+        Assert.AreEqual("after the burst", await store.GetTextAsync("k", Cancellation));
+        Assert.AreEqual(7, proxy.RequestCount, "six faulted attempts, then the one that succeeded");
+    }
+
+    [TestMethod]
+    public async Task RetriesStopWhenTheirTimeBudgetIsSpent()
+    {
+        var shared = await SharedS3.NewBucketAsync("retry-budget", Cancellation);
+        await using var proxy = FaultInjectingProxy.Start(await UpstreamAsync(), Enumerable.Repeat(ProxyFault.SlowDown, 1000).ToArray());
+        var budgeted = new RetrySettings(MaxAttempts: 1000, BaseDelay: TimeSpan.FromMilliseconds(50), MaxDelay: TimeSpan.FromMilliseconds(200), UseJitter: false) { Budget = TimeSpan.FromSeconds(1) };
+        using var store = new S3ObjectStore(ProxyConnection(proxy), shared.Bucket, new S3ObjectStoreOptions { Retry = budgeted });
+        var clock = Stopwatch.StartNew();
+
+        var failure = await Assert.ThrowsExactlyAsync<ObjectStoreException>(() => store.GetTextAsync("k", Cancellation));
+
+        Assert.IsLessThan(50, failure.Attempts, "the budget, not the attempt count, stopped the retries");
+        Assert.IsLessThan(TimeSpan.FromSeconds(30), clock.Elapsed);
+        StringAssert.Contains(failure.Message, "503");
+    }
+
+    [TestMethod]
     public async Task AClosedPortThrowsAfterEveryAttemptFailsWithoutLeakingTheSecret()
     {
         var connection = new S3Connection(new Uri($"http://127.0.0.1:{UnusedPort()}"), "us-east-1", "S3RVER", Secret);
