@@ -73,6 +73,7 @@ internal sealed class InstanceExecution(LocalRunContext run, FunctionInstance in
             var environment = new Dictionary<string, string>(functionEnvironment, StringComparer.Ordinal);
             environment["FAASR_LOCAL_RPC_PORT"] = run.RpcServer.Port.ToString(CultureInfo.InvariantCulture);
             environment["FAASR_LOCAL_RPC_TOKEN"] = token;
+            environment[ProcessSweep.Variable] = ProcessSweep.MarkerFor(run.RunFolder);
             var timeLimit = action.MaxRuntime is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
 
             // FaaSr's first write of the log object happens as its RPC server starts. The parent process then

@@ -54,6 +54,35 @@ public sealed partial class LocalExecutorProcessLifetimeTests(TestContext testCo
     }
 
     [TestMethod]
+    public async Task ProcessesInAnotherProcessGroupOrSessionEndWithTheRun()
+    {
+        await using var harness = await ExecutorHarness.CreateAsync("escaped", Cancellation);
+        harness.AddFile("f.py", """
+            import os
+            import subprocess
+            from FaaSr_py.client.py_client_stubs import faasr_log
+
+            def only():
+                group = subprocess.Popen(["sleep", "122"], preexec_fn=os.setpgrp)
+                session = subprocess.Popen(["sleep", "121"], start_new_session=True)
+                faasr_log(f"pids {group.pid} {session.pid}")
+            """);
+        var graph = harness.Workflow("""
+            "only": { "FaaSServer": "GH", "FunctionName": "only", "Type": "Python" }
+            """);
+
+        var (run, result) = await harness.RunAsync(graph, Cancellation);
+
+        Assert.AreEqual(InstanceState.Completed, result["only"].State, result["only"].Reason);
+        foreach (var pid in Pids(await harness.LogAsync(run, "only", Cancellation)))
+        {
+            Assert.IsTrue(
+                await ProcessProbe.EventuallyAsync(() => !ProcessProbe.IsAlive(pid), GoneDeadline, Cancellation),
+                $"The 'sleep' {pid} that left the function's process group outlived the run.");
+        }
+    }
+
+    [TestMethod]
     [DataRow(true, DisplayName = "forked from the fork server")]
     [DataRow(false, DisplayName = "fresh interpreter")]
     public async Task ExceedingMaxRuntimeKillsTheFunctionsWholeProcessTree(bool forkServer)
