@@ -179,7 +179,7 @@ internal static class RunCommand
                     BeforeStart = (started, _) =>
                     {
                         started.Monitor.StatusChanged += (_, _) => Interlocked.Exchange(ref changed, 1);
-                        publisher = request.RecordFile is null ? null : RunRecordPublisher.Start(started, request.RecordFile);
+                        publisher = request.RecordFile is null ? null : RunRecordPublisher.Start(started, request.RecordFile, new RunArtifactOptions { Secrets = SecretRedactor.For(graph.Document, settings) });
                         return Task.CompletedTask;
                     },
                 },

@@ -79,6 +79,7 @@ public sealed class WorkflowTester : IAsyncDisposable
         var launcher = SessionComposer.Compose(options.ToSessionRequest(), settings, LocalBackends.Catalog());
         var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
         var output = options.Output ?? Console.Out;
+        var secrets = SecretRedactor.For(graph.Document, settings, options.FunctionEnvironment.Values);
         UserDataObjects? userData = null;
         RunRecordPublisher? publisher = null;
         try
@@ -101,7 +102,8 @@ public sealed class WorkflowTester : IAsyncDisposable
 
                         if (options.WriteRunRecord)
                         {
-                            publisher = RunRecordPublisher.Start(started, repository.RunRecordPath(started.Graph.WorkflowName, started.InvocationId));
+                            publisher = RunRecordPublisher.Start(
+                                started, repository.RunRecordPath(started.Graph.WorkflowName, started.InvocationId), new RunArtifactOptions { Secrets = secrets, UserDataPrefix = userData.Prefix });
                         }
                     },
                     AfterFailedStart = async started =>
@@ -118,7 +120,7 @@ public sealed class WorkflowTester : IAsyncDisposable
                     },
                 },
                 cancellationToken);
-            return new WorkflowTester(session, publisher, options, userData!, http, SecretRedactor.For(graph.Document, settings, options.FunctionEnvironment.Values));
+            return new WorkflowTester(session, publisher, options, userData!, http, secrets);
         }
         catch
         {

@@ -10,15 +10,17 @@ namespace FaaSr.Testing.Sessions;
 public sealed class RunRecordPublisher : IAsyncDisposable
 {
     private readonly IWorkflowSession session;
+    private readonly RunArtifactOptions? artifacts;
     private readonly SemaphoreSlim changes = new(0);
     private readonly CancellationTokenSource stopping = new();
     private readonly DateTimeOffset createdAt;
     private readonly Task publishing;
     private int disposed;
 
-    private RunRecordPublisher(IWorkflowSession session, string path)
+    private RunRecordPublisher(IWorkflowSession session, string path, RunArtifactOptions? artifacts)
     {
         this.session = session;
+        this.artifacts = artifacts;
         Path = System.IO.Path.GetFullPath(path);
         createdAt = DateTimeOffset.UtcNow;
         session.Monitor.StatusChanged += OnStatusChanged;
@@ -31,12 +33,15 @@ public sealed class RunRecordPublisher : IAsyncDisposable
     /// <summary>Ends once the final record is written (monitoring ended) or the publisher was disposed; faults when a write fails.</summary>
     public Task Completion => publishing;
 
-    /// <summary>Starts publishing the session's record to <paramref name="path"/>; subscribe before the functions start to miss nothing.</summary>
-    public static RunRecordPublisher Start(IWorkflowSession session, string path)
+    /// <summary>
+    /// Starts publishing the session's record to <paramref name="path"/>; subscribe before the functions start to miss
+    /// nothing. With the last record, the run's logs, graph and objects are kept beside it (<see cref="RunArtifacts"/>).
+    /// </summary>
+    public static RunRecordPublisher Start(IWorkflowSession session, string path, RunArtifactOptions? artifacts = null)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        return new RunRecordPublisher(session, path);
+        return new RunRecordPublisher(session, path, artifacts);
     }
 
     /// <summary>Stops following the monitor after writing the latest state; waits for a write in progress.</summary>
@@ -83,6 +88,7 @@ public sealed class RunRecordPublisher : IAsyncDisposable
 
         // The last state: the monitor's result when monitoring ended, else the latest snapshot.
         await WriteAsync(CurrentRecord(), CancellationToken.None);
+        await RunArtifacts.SaveAsync(session, Path, artifacts, CancellationToken.None);
     }
 
     private RunRecord CurrentRecord()
