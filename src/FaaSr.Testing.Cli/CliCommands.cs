@@ -10,5 +10,6 @@ internal static class CliCommands
         yield return ValidateCommand.Create();
         yield return RunCommand.Create();
         yield return WatchCommand.Create();
+        yield return ReportCommand.Create();
     }
 }

@@ -1,0 +1,13 @@
+namespace FaaSr.Testing.Reporting.Model;
+
+/// <summary>The logs of one action's instances (one for an unranked action).</summary>
+public sealed record LogGroup(string Action, string Status, IReadOnlyList<LogView> Instances)
+{
+    public bool IsRanked => Instances.Count > 1;
+}
+
+/// <summary>
+/// One instance's kept log (masked). <see cref="Reason"/> says why it has its status; <see cref="Note"/> says when
+/// the log was cut or none was kept.
+/// </summary>
+public sealed record LogView(string Name, string Status, string StatusLabel, string Reason, string Text, string Note, IReadOnlyList<string> Transitions);
