@@ -8,6 +8,10 @@ var target = Argument("target", "Default");
 
 Setup<BuildContext>(context => BuildContext.From(context));
 
+// On GitHub Actions each task's output is one collapsible log group.
+TaskSetup(setup => setup.StartLogGroup());
+TaskTeardown(teardown => teardown.EndLogGroup());
+
 Task("Clean")
     .Description("Empties artifacts/ and the bin/ and obj/ folders of every project.")
     .Does<BuildContext>((context, data) => CleanDirectories(data.DirectoriesToClean(context)));
@@ -37,7 +41,13 @@ Task("IntegrationTest")
     .IsDependentOn("Build")
     .IsDependentOn("Validate")
     .IsDependentOn("LocalStack")
-    .Does<BuildContext>((context, data) => DotNetExecute(data.Cli, data.IntegrationTestArguments()));
+    .Does<BuildContext>((context, data) => DotNetExecute(data.Cli, data.IntegrationTestArguments()))
+    .Finally<BuildContext>((context, data) => context.RenderReport(data));
+
+Task("Report")
+    .Description("Renders artifacts/report/index.html from the TRX files and run records (faasr-it report); on GitHub Actions also the job summary and an error annotation per failure. IntegrationTest runs it even when tests fail.")
+    .IsDependentOn("Build")
+    .Does<BuildContext>((context, data) => context.RenderReport(data));
 
 Task("Benchmark")
     .Description("Runs the benchmarks (--bench=graph,executor,monitor; all by default); results under artifacts/bench.")

@@ -11,6 +11,7 @@ public sealed record BuildContext(
     public DirectoryPath Artifacts => Root.Combine("artifacts");
     public DirectoryPath TestResults => Artifacts.Combine("test-results");
     public DirectoryPath Runs => Artifacts.Combine("runs");
+    public FilePath ReportFile => Artifacts.CombineWithFilePath("report/index.html");
     public DirectoryPath Workflows => Root.Combine("workflows");
     public FilePath UnitTestProject => Root.CombineWithFilePath("tests/FaaSr.Testing.Tests/FaaSr.Testing.Tests.csproj");
     public FilePath IntegrationTestProject => Root.CombineWithFilePath("tests/FaaSr.IntegrationTests/FaaSr.IntegrationTests.csproj");

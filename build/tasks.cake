@@ -45,3 +45,29 @@ public static IEnumerable<DirectoryPath> DirectoriesToClean(this BuildContext da
     new[] { "src/*/bin", "src/*/obj", "tests/*/bin", "tests/*/obj" }
         .SelectMany(glob => context.GetDirectories($"{data.Root}/{glob}"))
         .Append(data.Artifacts);
+
+// faasr-it report --trx artifacts/test-results --runs artifacts/runs --out artifacts/report/index.html; on GitHub
+// Actions also --summary $GITHUB_STEP_SUMMARY and --annotate.
+public static void RenderReport(this ICakeContext context, BuildContext data) => context.DotNetExecute(data.Cli, data.ReportArguments(context));
+
+public static ProcessArgumentBuilder ReportArguments(this BuildContext data, ICakeContext context)
+{
+    var arguments = new ProcessArgumentBuilder().Append("report")
+        .Append("--trx").AppendQuoted(data.TestResults.FullPath)
+        .Append("--runs").AppendQuoted(data.Runs.FullPath)
+        .Append("--out").AppendQuoted(data.ReportFile.FullPath);
+    if (!context.BuildSystem().GitHubActions.IsRunningOnGitHubActions) return arguments;
+    arguments.Append("--annotate");
+    var summary = context.EnvironmentVariable("GITHUB_STEP_SUMMARY");
+    return string.IsNullOrEmpty(summary) ? arguments : arguments.Append("--summary").AppendQuoted(summary);
+}
+
+public static void StartLogGroup(this ITaskSetupContext setup)
+{
+    if (setup.BuildSystem().GitHubActions.IsRunningOnGitHubActions) setup.BuildSystem().GitHubActions.Commands.StartGroup(setup.Task.Name);
+}
+
+public static void EndLogGroup(this ITaskTeardownContext teardown)
+{
+    if (teardown.BuildSystem().GitHubActions.IsRunningOnGitHubActions) teardown.BuildSystem().GitHubActions.Commands.EndGroup();
+}

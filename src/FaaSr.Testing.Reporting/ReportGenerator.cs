@@ -11,6 +11,8 @@ namespace FaaSr.Testing.Reporting;
 /// </summary>
 public static class ReportGenerator
 {
+    private static readonly TimeSpan Slack = TimeSpan.FromMinutes(1);
+
     public static async Task<ReportOutcome> GenerateAsync(ReportOptions options, CancellationToken cancellationToken)
     {
         var input = await ReadAsync(options, cancellationToken);
@@ -20,15 +22,22 @@ public static class ReportGenerator
         return new ReportOutcome(Path.GetFullPath(options.OutputFile), page);
     }
 
-    public static async Task<ReportInput> ReadAsync(ReportOptions options, CancellationToken cancellationToken) => new()
+    public static async Task<ReportInput> ReadAsync(ReportOptions options, CancellationToken cancellationToken)
     {
-        TestRuns = await TrxReader.ReadFolderAsync(options.TestResultsFolder, cancellationToken),
-        Runs = await RunFolderReader.ReadAsync(options.RunsFolder, cancellationToken),
-        Revision = options.Revision,
-        Secrets = options.Secrets,
-        GeneratedAt = DateTimeOffset.UtcNow,
-    };
+        var testRuns = await TrxReader.ReadFolderAsync(options.TestResultsFolder, cancellationToken);
+        var runs = await RunFolderReader.ReadAsync(options.RunsFolder, cancellationToken);
+        return new ReportInput
+        {
+            TestRuns = testRuns,
+            Runs = options.OnlyRunsOfTheseTests && testRuns.Count > 0 ? runs.Where(r => StartedDuring(r.Record.StartedAt, testRuns)).ToArray() : runs,
+            Revision = options.Revision,
+            Secrets = options.Secrets,
+            GeneratedAt = DateTimeOffset.UtcNow,
+        };
+    }
 
+    private static bool StartedDuring(DateTimeOffset started, IEnumerable<TrxTestRun> testRuns) =>
+        testRuns.Any(t => t.Start is { } from && started >= from - Slack && started <= (t.Finish ?? DateTimeOffset.MaxValue - Slack) + Slack);
     private static async Task WriteAtomicallyAsync(string path, string content, CancellationToken cancellationToken)
     {
         var fullPath = Path.GetFullPath(path);

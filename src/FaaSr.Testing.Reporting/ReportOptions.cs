@@ -12,6 +12,12 @@ public sealed record ReportOptions
     /// <summary>The HTML file to write (artifacts/report/index.html).</summary>
     public required string OutputFile { get; init; }
 
+    /// <summary>
+    /// When there are TRX files, only the runs that started while one of them ran (a minute of slack either side):
+    /// the records of earlier test runs left in the folder stay out of this report.
+    /// </summary>
+    public bool OnlyRunsOfTheseTests { get; init; }
+
     public SourceRevision Revision { get; init; } = SourceRevision.Unknown;
 
     public ReportSecrets Secrets { get; init; } = ReportSecrets.None;
