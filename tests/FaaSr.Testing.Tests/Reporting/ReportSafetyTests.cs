@@ -33,6 +33,21 @@ public sealed class ReportSafetyTests
     }
 
     [TestMethod]
+    public async Task TheJobSummaryAndAnnotationsComeFromTheMaskedPage()
+    {
+        var input = await FaaSr.Testing.Reporting.ReportGenerator.ReadAsync(ReportFixture.Options("unused.html"), CancellationToken.None);
+        var page = await ReportPageBuilder.BuildAsync(input, CancellationToken.None);
+
+        var markdown = FaaSr.Testing.Reporting.Ci.GitHubSummary.Markdown(page);
+        var annotations = string.Join("\n", FaaSr.Testing.Reporting.Ci.GitHubAnnotations.ErrorLines(page));
+
+        StringAssert.Contains(markdown, "Sync2ReadsBothFiles");
+        StringAssert.Contains(annotations, "found:    \"token ***\"");
+        Assert.DoesNotContain(ReportFixture.Secret, markdown + annotations);
+        Assert.DoesNotContain("<script>", markdown, "GitHub renders HTML in a summary: markup in a cell is written as entities (annotations are plain text).");
+    }
+
+    [TestMethod]
     public async Task TheDataForTheScriptIsJsonThatCannotCloseItsElement()
     {
         var hostile = "</script><script>alert(1)</script><!--";
