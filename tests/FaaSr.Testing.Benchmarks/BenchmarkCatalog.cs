@@ -11,6 +11,7 @@ internal static class BenchmarkCatalog
         [GraphBenchmark.Name] = (GraphBenchmark.Description, GraphBenchmark.RunAsync),
         [ExecutorBenchmark.Name] = (ExecutorBenchmark.Description, ExecutorBenchmark.RunAsync),
         [MonitorBenchmark.Name] = (MonitorBenchmark.Description, MonitorBenchmark.RunAsync),
+        [ReportBenchmark.Name] = (ReportBenchmark.Description, ReportBenchmark.RunAsync),
     };
 
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ public sealed record LogGroup(string Action, string Status, IReadOnlyList<LogVie
 }
 
 /// <summary>
-/// One instance's kept log (masked). <see cref="Reason"/> says why it has its status; <see cref="Note"/> says when
-/// the log was cut or none was kept.
+/// One instance's kept log (masked). <see cref="Reason"/> says why it has its status, <see cref="InvokedBy"/> who
+/// dispatched it ("invoked by sync1"); <see cref="Note"/> says when the log was cut or none was kept.
 /// </summary>
-public sealed record LogView(string Name, string Status, string StatusLabel, string Reason, string Text, string Note, IReadOnlyList<string> Transitions);
+public sealed record LogView(string Name, string Status, string StatusLabel, string Reason, string InvokedBy, string Text, string Note, IReadOnlyList<string> Transitions);

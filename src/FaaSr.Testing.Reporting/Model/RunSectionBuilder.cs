@@ -22,6 +22,7 @@ internal static class RunSectionBuilder
             new("Profile", Or(mask(run.Profile))),
             new("Compute", Or(run.Compute is null ? null : mask(run.Compute))),
             new("Storage", Or(run.Storage is null ? null : mask(run.Storage))),
+            new("Sources", run.Sources.Count == 0 ? "not recorded" : mask(string.Join("; ", run.Sources))),
             new("Started", ReportFormat.Time(run.StartedAt)),
             new("Duration", run.FinishedAt is { } finished ? ReportFormat.Duration(finished - run.StartedAt) : "unfinished"),
             new("Log folder", Or(mask(run.InvocationFolder))),
@@ -77,6 +78,7 @@ internal static class RunSectionBuilder
                     StatusStyle.Of(function.Status, verdict),
                     StatusStyle.LabelOf(function.Status, verdict),
                     mask(Or(function.Reason, "")),
+                    function.InvokedBy.Count == 0 ? "" : mask("invoked by " + string.Join(", ", function.InvokedBy)),
                     mask(text),
                     note,
                     function.Transitions.Select(t => mask($"{t.At.UtcDateTime:HH:mm:ss.fff} {t.From ?? "?"} → {t.To}{(t.Reason is { Length: > 0 } r ? $" ({r})" : "")}")).ToArray()));

@@ -21,6 +21,9 @@ public sealed record RecordedRun
     /// <summary>What ran the functions ("emulated", "faasr", "github"); null when the record does not say.</summary>
     public string? Compute { get; init; }
 
+    /// <summary>Which FaaSr sources ran ("FaaSr-Backend at /src/backend, commit 1a2b3c"), when the record says.</summary>
+    public IReadOnlyList<string> Sources { get; init; } = [];
+
     /// <summary>A link for the whole run (a GitHub Actions run); null when there is none.</summary>
     public string? RunUrl { get; init; }
 

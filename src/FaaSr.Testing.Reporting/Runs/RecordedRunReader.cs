@@ -47,6 +47,9 @@ public static class RecordedRunReader
             Storage = Describe(root["storage"]),
             Compute = Describe(root["compute"]),
             RunUrl = Text(root, "runUrl"),
+            Sources = (root["sources"] as JsonArray ?? []).OfType<JsonObject>()
+                .Select(source => $"{Text(source, "name") ?? "?"} at {Text(source, "location") ?? "?"}{(Text(source, "commit") is { } commit ? $", commit {commit}" : "")}")
+                .ToArray(),
             StartedAt = Time(root, "startedAt", source) ?? throw Missing(source, "startedAt"),
             FinishedAt = Time(root, "finishedAt", source),
             Functions = functions,
