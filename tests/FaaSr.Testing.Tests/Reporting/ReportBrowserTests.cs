@@ -94,7 +94,7 @@ public sealed class ReportBrowserTests
             StringAssert.Contains(await sync2Log.Locator("pre").TextContentAsync(), "Sync2 Completed");
 
             // The FailingWorkflow log's <script> is text: nothing ran, and it reads as written.
-            var failingLog = page.Locator("article.run.expected details.log", new() { HasText = "fail-py" });
+            var failingLog = page.Locator("article.run.expected details.log", new() { HasText = "fail-py failed (expected)" }).Last;
             await failingLog.Locator("summary").ClickAsync();
             StringAssert.Contains(await failingLog.Locator("pre").TextContentAsync(), "<script>document.title='pwned-by-log'</script>");
             Assert.AreEqual("faasr-it report", await page.TitleAsync());
