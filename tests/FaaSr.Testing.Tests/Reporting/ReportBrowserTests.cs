@@ -32,7 +32,19 @@ public sealed class ReportBrowserTests
             CopyFolder(Path.Combine(ReportFixture.Runs, $"FailingWorkflow-{ReportFixture.FailingRunId}"), Path.Combine(runs, $"FailingWorkflow-{ReportFixture.FailingRunId}"));
             File.Copy(Path.Combine(ReportFixture.Runs, $"FailingWorkflow-{ReportFixture.FailingRunId}.json"), Path.Combine(runs, $"FailingWorkflow-{ReportFixture.FailingRunId}.json"));
             var reportFile = Path.Combine(folder, "index.html");
-            var report = await CliAsync("report", "--runs", runs, "--trx", ReportFixture.TestResults, "--out", reportFile, "--all-runs");
+            // The fixture's secret as the value of SecretWorkflow's declared TEST_SECRET: the report masks it.
+            var previous = Environment.GetEnvironmentVariable("TEST_SECRET");
+            Environment.SetEnvironmentVariable("TEST_SECRET", ReportFixture.Secret);
+            (int ExitCode, string Output, string Error) report;
+            try
+            {
+                report = await CliAsync("report", "--runs", runs, "--trx", ReportFixture.TestResults, "--out", reportFile, "--all-runs");
+            }
+            finally
+            {
+                Environment.SetEnvironmentVariable("TEST_SECRET", previous);
+            }
+
             Assert.AreEqual(ExitCodes.Success, report.ExitCode, report.Error);
 
             using var playwright = await Playwright.CreateAsync();
@@ -97,6 +109,8 @@ public sealed class ReportBrowserTests
             var failingLog = page.Locator("article.run.expected details.log", new() { HasText = "fail-py failed (expected)" }).Last;
             await failingLog.Locator("summary").ClickAsync();
             StringAssert.Contains(await failingLog.Locator("pre").TextContentAsync(), "<script>document.title='pwned-by-log'</script>");
+            StringAssert.Contains(await failingLog.Locator("pre").TextContentAsync(), "token=***");
+            Assert.DoesNotContain(ReportFixture.Secret, await page.ContentAsync());
             Assert.AreEqual("faasr-it report", await page.TitleAsync());
             Assert.AreEqual(0, dialogs);
             Assert.IsTrue(requests.All(u => u.StartsWith("file://", StringComparison.Ordinal)), "No network request: " + string.Join(", ", requests));
