@@ -73,8 +73,9 @@ internal sealed class LogFolderObserver(
         {
             var (tracker, offset) = reads[index];
             contents[index] = (tracker, offset, null);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
-            timeout.CancelAfter(options.EffectiveReadTimeout);
+            // On the monitor's clock, so a test on a fake clock decides when a read is too slow.
+            using var readTimeout = new CancellationTokenSource(options.EffectiveReadTimeout, options.TimeProvider);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token, readTimeout.Token);
             try
             {
                 contents[index] = (tracker, offset, await store.GetFromAsync(tracker.LogKey, offset, timeout.Token));

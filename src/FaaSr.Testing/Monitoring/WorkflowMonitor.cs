@@ -81,6 +81,12 @@ public sealed class WorkflowMonitor
 
     public InvocationFolder Folder { get; }
 
+    /// <summary>
+    /// A cycle ended and the loop now waits one poll interval on the monitor's clock. A test that steps a fake clock
+    /// waits for it before writing the next objects, so every cycle sees exactly what the test wrote before it.
+    /// </summary>
+    internal event EventHandler? CycleEnded;
+
     public string WorkflowName => graph.WorkflowName;
 
     /// <summary>When <see cref="RunAsync"/> began observing; null before.</summary>
@@ -144,6 +150,7 @@ public sealed class WorkflowMonitor
                     }
                 }
 
+                CycleEnded?.Invoke(this, EventArgs.Empty);
                 var wait = cycleStart + options.PollInterval - clock.GetUtcNow();
                 if (wait > TimeSpan.Zero)
                 {

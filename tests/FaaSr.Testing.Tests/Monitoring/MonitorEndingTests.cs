@@ -12,7 +12,7 @@ public sealed class MonitorEndingTests(TestContext testContext)
     public async Task AFailureWaitsForActiveInstancesThenSkipsWhatCanNoLongerRun()
     {
         // b and c fan in to j; b fails without .done, so j's gate can never pass once c dispatched it.
-        await using var scenario = await MonitorScenario.StartAsync("cascade", bucket => MonitorWorkflows.Graph(bucket,
+        await using var scenario = await MonitorScenario.StartOnFakeClockAsync(bucket => MonitorWorkflows.Graph(bucket,
             ("a", """["b", "c"]"""), ("b", """["j"]"""), ("c", """["j"]"""), ("j", """["k"]"""), ("k", "[]")), Cancellation);
 
         await scenario.Write.CompleteAsync("a", Cancellation, "b", "c");
@@ -43,7 +43,7 @@ public sealed class MonitorEndingTests(TestContext testContext)
     [DataRow(true, DisplayName = "user exception after .done")]
     public async Task AFailureInALongChainEndsTheRunFastWithEverythingBelowItSkipped(bool writesDone)
     {
-        await using var scenario = await MonitorScenario.StartAsync("chain-failure", bucket => MonitorWorkflows.Graph(bucket,
+        await using var scenario = await MonitorScenario.StartOnFakeClockAsync(bucket => MonitorWorkflows.Graph(bucket,
             ("a", """["b"]"""), ("b", """["c"]"""), ("c", """["d"]"""), ("d", """["e"]"""), ("e", "[]")), Cancellation);
 
         await scenario.Write.CompleteAsync("a", Cancellation, "b");
@@ -75,7 +75,7 @@ public sealed class MonitorEndingTests(TestContext testContext)
         {
             Deadlines = new Dictionary<string, StageDeadlines> { ["b"] = new() { RunningWithin = TimeSpan.FromMilliseconds(300) } },
         };
-        await using var scenario = await MonitorScenario.StartAsync("deadline", bucket => MonitorWorkflows.Graph(bucket,
+        await using var scenario = await MonitorScenario.StartOnFakeClockAsync(bucket => MonitorWorkflows.Graph(bucket,
             ("a", """["b", "c"]"""), ("b", "[]"), ("c", "[]")), Cancellation, options);
 
         await scenario.Write.CompleteAsync("a", Cancellation, "b", "c");
@@ -94,7 +94,7 @@ public sealed class MonitorEndingTests(TestContext testContext)
     public async Task InactivityTimesOutEveryUnfinishedInstance()
     {
         var options = MonitorScenario.FastOptions with { InactivityTimeout = TimeSpan.FromMilliseconds(500) };
-        await using var scenario = await MonitorScenario.StartAsync("inactive", bucket => MonitorWorkflows.Graph(bucket,
+        await using var scenario = await MonitorScenario.StartOnFakeClockAsync(bucket => MonitorWorkflows.Graph(bucket,
             ("a", """["b"]"""), ("b", "[]")), Cancellation, options);
 
         await scenario.Write.InfoAsync("a", Cancellation, "Starting function: a (Python)", "stuck");
@@ -110,7 +110,7 @@ public sealed class MonitorEndingTests(TestContext testContext)
     [TestMethod]
     public async Task CancellationSkipsUnfinishedInstancesAndReleasesWaiters()
     {
-        await using var scenario = await MonitorScenario.StartAsync("cancel", bucket => MonitorWorkflows.Graph(bucket,
+        await using var scenario = await MonitorScenario.StartOnFakeClockAsync(bucket => MonitorWorkflows.Graph(bucket,
             ("a", """["b"]"""), ("b", "[]")), Cancellation);
         await scenario.Write.InfoAsync("a", Cancellation, "Starting function: a (Python)");
         await scenario.WaitForStatusAsync("a", FunctionStatus.Running, Cancellation);

@@ -17,7 +17,7 @@ public sealed class MonitorInvocationRulesTests(TestContext testContext)
     [DataRow("('Kubernetes: Successfully invoked: next', 201)")]
     public async Task TheDispatchLineOfEveryFaaSTypeInvokesTheSuccessor(string dispatchLine)
     {
-        await using var scenario = await MonitorScenario.StartAsync("faastype", bucket => MonitorWorkflows.Graph(bucket,
+        await using var scenario = await MonitorScenario.StartOnFakeClockAsync(bucket => MonitorWorkflows.Graph(bucket,
             ("start", """["next"]"""), ("next", "[]")), Cancellation);
 
         await scenario.Write.InfoAsync("start", Cancellation, "Starting function: start (Python)");
@@ -32,7 +32,7 @@ public sealed class MonitorInvocationRulesTests(TestContext testContext)
     [TestMethod]
     public async Task NotInvokedSpreadsDownAFalseBranchSoTheRunEndsInsteadOfTimingOut()
     {
-        await using var scenario = await MonitorScenario.StartAsync("branch", bucket => MonitorWorkflows.Graph(bucket,
+        await using var scenario = await MonitorScenario.StartOnFakeClockAsync(bucket => MonitorWorkflows.Graph(bucket,
             ("start", """[{ "True": ["yes"], "False": ["no"] }]"""),
             ("yes", "[]"),
             ("no", """["no2"]"""),
@@ -59,7 +59,7 @@ public sealed class MonitorInvocationRulesTests(TestContext testContext)
     public async Task AnyInvokerThatDispatchedInvokesAndALivePathKeepsItPending()
     {
         // join has two invokers: "left" runs, "right" is on the branch not taken.
-        await using var scenario = await MonitorScenario.StartAsync("any-invoker", bucket => MonitorWorkflows.Graph(bucket,
+        await using var scenario = await MonitorScenario.StartOnFakeClockAsync(bucket => MonitorWorkflows.Graph(bucket,
             ("start", """[{ "True": ["left"], "False": ["right"] }]"""),
             ("left", """["join"]"""),
             ("right", """["join"]"""),
@@ -90,13 +90,13 @@ public sealed class MonitorInvocationRulesTests(TestContext testContext)
     {
         // GitHub dispatches take a request each; the scheduler's lines are flushed once, after the last one.
         var options = MonitorScenario.FastOptions with { LogSettleTime = TimeSpan.FromMilliseconds(200) };
-        await using var scenario = await MonitorScenario.StartAsync("slow-dispatch", bucket => MonitorWorkflows.Graph(bucket,
+        await using var scenario = await MonitorScenario.StartOnFakeClockAsync(bucket => MonitorWorkflows.Graph(bucket,
             ("start", """["next"]"""), ("next", "[]")), Cancellation, options);
 
         await scenario.Write.InfoAsync("start", Cancellation, "Starting function: start (Python)");
         await scenario.Write.DoneAsync("start", Cancellation);
         await scenario.WaitForStatusAsync("start", FunctionStatus.Completed, Cancellation);
-        await Task.Delay(TimeSpan.FromSeconds(1), Cancellation); // Five settle times without a log change.
+        await scenario.ElapseAsync(TimeSpan.FromSeconds(1), Cancellation); // Five settle times without a log change.
 
         Assert.IsNull(scenario.Monitor.Result, $"The run must not end before next is dispatched: {scenario.Monitor.Result?.Message}");
         Assert.AreEqual(FunctionStatus.Pending, scenario.StatusOf("next"), scenario.Monitor.StateOf("next").Reason);
@@ -114,7 +114,7 @@ public sealed class MonitorInvocationRulesTests(TestContext testContext)
     {
         // A settle time long enough that the missing lines cannot be taken for "no dispatch" during the test.
         var options = MonitorScenario.FastOptions with { LogSettleTime = TimeSpan.FromSeconds(5) };
-        await using var scenario = await MonitorScenario.StartAsync("late-lines", bucket => MonitorWorkflows.Graph(bucket,
+        await using var scenario = await MonitorScenario.StartOnFakeClockAsync(bucket => MonitorWorkflows.Graph(bucket,
             ("start", """["next"]"""), ("next", "[]")), Cancellation, options);
 
         await scenario.Write.InfoAsync("start", Cancellation, "Starting function: start (Python)");

@@ -11,7 +11,7 @@ public sealed class MonitorStatusRulesTests(TestContext testContext)
     [TestMethod]
     public async Task TheEntryStartsInvokedAndEveryOtherInstancePending()
     {
-        await using var scenario = await MonitorScenario.StartAsync("entry", bucket => MonitorWorkflows.Graph(bucket,
+        await using var scenario = await MonitorScenario.StartOnFakeClockAsync(bucket => MonitorWorkflows.Graph(bucket,
             ("start", """["work(2)"]"""), ("work", """["join"]"""), ("join", "[]")), Cancellation);
 
         var states = scenario.Monitor.Snapshot().ToDictionary(s => s.Name, s => s.Status);
@@ -26,7 +26,7 @@ public sealed class MonitorStatusRulesTests(TestContext testContext)
     [TestMethod]
     public async Task ALogObjectMakesTheInstanceRunning()
     {
-        await using var scenario = await MonitorScenario.StartAsync("running", bucket => MonitorWorkflows.Graph(bucket, ("solo", "[]")), Cancellation);
+        await using var scenario = await MonitorScenario.StartOnFakeClockAsync(bucket => MonitorWorkflows.Graph(bucket, ("solo", "[]")), Cancellation);
 
         await scenario.Write.InfoAsync("solo", Cancellation, "Starting function: solo (Python)");
         await scenario.WaitForStatusAsync("solo", FunctionStatus.Running, Cancellation);
@@ -40,7 +40,7 @@ public sealed class MonitorStatusRulesTests(TestContext testContext)
     [TestMethod]
     public async Task ADoneFileWithoutErrorCompletesTheInstanceAndTheRun()
     {
-        await using var scenario = await MonitorScenario.StartAsync("completed", bucket => MonitorWorkflows.Graph(bucket, ("solo", "[]")), Cancellation);
+        await using var scenario = await MonitorScenario.StartOnFakeClockAsync(bucket => MonitorWorkflows.Graph(bucket, ("solo", "[]")), Cancellation);
 
         await scenario.Write.CompleteAsync("solo", Cancellation);
         var result = await scenario.FinishAsync();
@@ -55,7 +55,7 @@ public sealed class MonitorStatusRulesTests(TestContext testContext)
     [TestMethod]
     public async Task AnErrorEntryFailsTheInstanceEvenAfterItsDoneFile()
     {
-        await using var scenario = await MonitorScenario.StartAsync("failed", bucket => MonitorWorkflows.Graph(bucket, ("solo", "[]")), Cancellation);
+        await using var scenario = await MonitorScenario.StartOnFakeClockAsync(bucket => MonitorWorkflows.Graph(bucket, ("solo", "[]")), Cancellation);
 
         // A user exception: FaaSr writes .done first, then logs the error and its traceback in two flushes.
         await scenario.Write.InfoAsync("solo", Cancellation, "Starting function: solo (Python)");
@@ -80,7 +80,7 @@ public sealed class MonitorStatusRulesTests(TestContext testContext)
     [TestMethod]
     public async Task RankedInstancesCompleteByTheirNumberedDoneFiles()
     {
-        await using var scenario = await MonitorScenario.StartAsync("ranked", bucket => MonitorWorkflows.Graph(bucket,
+        await using var scenario = await MonitorScenario.StartOnFakeClockAsync(bucket => MonitorWorkflows.Graph(bucket,
             ("start", """["f(3)"]"""), ("f", "[]")), Cancellation);
 
         await scenario.Write.CompleteAsync("start", Cancellation, "f(3)");
@@ -112,7 +112,7 @@ public sealed class MonitorStatusRulesTests(TestContext testContext)
     [TestMethod]
     public async Task ALogBeforeAnySeenDispatchStillMeansInvokedAndRunning()
     {
-        await using var scenario = await MonitorScenario.StartAsync("early-log", bucket => MonitorWorkflows.Graph(bucket,
+        await using var scenario = await MonitorScenario.StartOnFakeClockAsync(bucket => MonitorWorkflows.Graph(bucket,
             ("start", """["next"]"""), ("next", "[]")), Cancellation);
 
         await scenario.Write.InfoAsync("next", Cancellation, "Starting function: next (Python)");
