@@ -146,7 +146,7 @@ internal sealed class InstanceExecution(LocalRunContext run, FunctionInstance in
             {
                 dispatch(successor);
                 log.Write(FaaSrLogLevel.DEBUG, Scheduler, $"Prepending workflow name. Full function: {run.Graph.WorkflowName}-{target.Action}");
-                log.Write(FaaSrLogLevel.INFO, Scheduler, DispatchLogLine.For(server, run.Graph.WorkflowName, target.Action, run.NextJobNumber(), run.Clock.GetUtcNow()));
+                log.Write(FaaSrLogLevel.INFO, Scheduler, FaaSTypes.Of(server).DispatchLine(new DispatchFacts(run.Graph.WorkflowName, target.Action, run.NextJobNumber(), run.Clock.GetUtcNow())));
             }
         }
 

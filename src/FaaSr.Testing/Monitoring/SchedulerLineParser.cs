@@ -1,15 +1,22 @@
 using System.Text.RegularExpressions;
+using FaaSr.Testing.Workflows;
 
 namespace FaaSr.Testing.Monitoring;
 
 /// <summary>
-/// Recognises the scheduler's success lines of every FaaS type, not only GitHub Actions (the old framework's first
-/// bug): GitHub Actions, Lambda, OpenWhisk ("Succesfully", sic), GoogleCloud ("{WorkflowName}-{action}"), SLURM
-/// ("submitted job: x (Job ID: n)") and Kubernetes, plus "no triggers for x". A leading "{WorkflowName}-" is removed
-/// from the name unless that would turn a known action name into an unknown one.
+/// Recognises the scheduler's success line of every FaaS type in <see cref="FaaSTypes"/>, not only GitHub Actions
+/// (the first framework's first bug), plus "no triggers for x". A leading "{WorkflowName}-" is removed from the name
+/// unless that would turn a known action name into an unknown one.
 /// </summary>
 public sealed partial class SchedulerLineParser
 {
+    private const string Name = "(?<name>[A-Za-z][A-Za-z0-9-]*)";
+
+    /// <summary>One alternative per FaaS type, group "t{index into FaaSTypes.All}", then the action's name.</summary>
+    private static readonly Regex Dispatch = new(
+        "(?:" + string.Join('|', FaaSTypes.All.Select((type, index) => $"(?<t{index}>{type.DispatchPattern})")) + ")" + Name,
+        RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
     private readonly string workflowPrefix;
     private readonly IReadOnlySet<string> knownActions;
 
@@ -30,10 +37,10 @@ public sealed partial class SchedulerLineParser
             return null;
         }
 
-        var dispatch = Dispatch().Match(line);
+        var dispatch = Dispatch.Match(line);
         if (dispatch.Success)
         {
-            return new DispatchLine(ActionName(dispatch.Groups["name"].Value), FaaSTypeOf(dispatch));
+            return new DispatchLine(ActionName(dispatch.Groups["name"].Value), FaaSTypeOf(dispatch).Name);
         }
 
         var noTriggers = NoTriggers().Match(line);
@@ -52,25 +59,8 @@ public sealed partial class SchedulerLineParser
         return keepWhole ? logged : stripped;
     }
 
-    private static string FaaSTypeOf(Match match) =>
-        match.Groups["gh"].Success ? "GitHubActions"
-        : match.Groups["lambda"].Success ? "Lambda"
-        : match.Groups["ow"].Success ? "OpenWhisk"
-        : match.Groups["gcp"].Success ? "GoogleCloud"
-        : match.Groups["slurm"].Success ? "SLURM"
-        : "Kubernetes";
-
-    private const string Name = "(?<name>[A-Za-z][A-Za-z0-9-]*)";
-
-    [GeneratedRegex(
-        "(?:(?<gh>GitHub Action: Successfully invoked: )" +
-        "|(?<lambda>Lambda: Successfully invoked: )" +
-        "|(?<ow>OpenWhisk: Succes{1,2}fully invoked:? )" +
-        "|(?<gcp>GoogleCloud: Successfully invoked:? )" +
-        "|(?<slurm>SLURM: Successfully submitted job: )" +
-        "|(?<k8s>Kubernetes: Successfully (?:invoked|submitted jobs?|created jobs?):? ))" + Name,
-        RegexOptions.CultureInvariant)]
-    private static partial Regex Dispatch();
+    private static FaaSType FaaSTypeOf(Match match) =>
+        FaaSTypes.All.Where((_, index) => match.Groups[$"t{index}"].Success).First();
 
     [GeneratedRegex("no triggers for " + Name, RegexOptions.CultureInvariant)]
     private static partial Regex NoTriggers();

@@ -5,7 +5,7 @@ namespace FaaSr.Testing.Profiles;
 /// <summary>
 /// Replaces the values of a run's secrets with "***" in text shown to people (failure reports, log tails): the
 /// workflow's declared Secrets and its DataStores' secret keys as the settings (or the workflow file) hold them, and
-/// the compute servers' tokens ({Server}_PAT, _Token, _SecretKey, GH_PAT, GITHUB_TOKEN), every secret-looking
+/// the compute servers' tokens (the variables <see cref="FaaSTypes"/> names for each server's type, {Server}_PAT, _Token, _SecretKey, GH_PAT, GITHUB_TOKEN), every secret-looking
 /// variable of the environment and .env (a name with KEY, SECRET, TOKEN, PAT or PASSWORD), and any further values given.
 /// A multi-line value is masked whole, line by line (once indented or re-wrapped) and in its escaped form ("\n"), so
 /// a private key or a service-account JSON does not show through a log tail or a quoted value.
@@ -43,7 +43,12 @@ public sealed class SecretRedactor
         var serverTokens = document.ComputeServers.Keys.SelectMany(server => ServerSecretSuffixes.Select(suffix => settings.Get(server + suffix)))
             .Append(settings.Get("GH_PAT")).Append(settings.Get("GITHUB_TOKEN"));
         var secretLooking = settings.Names.Where(LooksSecret).Select(settings.Get).Where(v => v is { Length: >= MinGuessedLength });
-        return new SecretRedactor(declared.Concat(storeKeys).Concat(serverTokens).Concat(secretLooking).OfType<string>().Concat(moreValues ?? []));
+        var serverCredentials = document.ComputeServers.Values
+            .SelectMany(server => FaaSTypes.Find(server.FaaSType) is { } type
+                ? type.CredentialVariablesOf(server.Name).Concat(type.TriggerCredentialVariables)
+                : [])
+            .Select(settings.Get);
+        return new SecretRedactor(declared.Concat(storeKeys).Concat(serverTokens).Concat(serverCredentials).Concat(secretLooking).OfType<string>().Concat(moreValues ?? []));
     }
 
     public string Redact(string text) =>

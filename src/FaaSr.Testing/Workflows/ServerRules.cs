@@ -1,21 +1,11 @@
 namespace FaaSr.Testing.Workflows;
 
 /// <summary>
-/// ComputeServers rules (spec/faasr.md §1): every FaaSServer names a server, FaaSType is a known platform with its
-/// required fields, and the entry action's server uses the secret store.
+/// ComputeServers rules (docs/faasr-semantics.md, "Compute servers"): every FaaSServer names a server, FaaSType is a
+/// type of <see cref="FaaSTypes"/> with its required fields, and the entry action's server uses the secret store.
 /// </summary>
 internal static class ServerRules
 {
-    private static readonly Dictionary<string, string[]> RequiredFieldsByType = new(StringComparer.Ordinal)
-    {
-        ["GitHubActions"] = ["UserName", "ActionRepoName"],
-        ["Lambda"] = ["Region"],
-        ["OpenWhisk"] = ["Endpoint", "Namespace"],
-        ["GoogleCloud"] = ["Namespace", "ClientEmail", "TokenUri", "Region"],
-        ["SLURM"] = ["Endpoint", "UserName", "APIVersion", "Partition"],
-        ["Kubernetes"] = ["Endpoint"],
-    };
-
     public static void Check(WorkflowDocument document, ProblemList problems)
     {
         foreach (var server in document.ComputeServers.Values)
@@ -46,13 +36,13 @@ internal static class ServerRules
             return;
         }
 
-        if (!RequiredFieldsByType.TryGetValue(server.FaaSType, out var required))
+        if (FaaSTypes.Find(server.FaaSType) is not { } type)
         {
-            problems.Add(null, WorkflowPaths.ServerKey(server.Name, "FaaSType"), $"FaaSType '{server.FaaSType}' of server '{server.Name}' must be one of {Known(RequiredFieldsByType.Keys)}");
+            problems.Add(null, WorkflowPaths.ServerKey(server.Name, "FaaSType"), $"FaaSType '{server.FaaSType}' of server '{server.Name}' must be one of {Known(FaaSTypes.All.Select(t => t.Name))}");
             return;
         }
 
-        foreach (var field in required.Where(f => string.IsNullOrEmpty(server.Field(f))))
+        foreach (var field in type.RequiredFields.Where(f => string.IsNullOrEmpty(server.Field(f))))
         {
             var state = server.Fields[field] is null ? "is missing" : "must be a non-empty string";
             problems.Add(null, WorkflowPaths.ServerKey(server.Name, field), $"server '{server.Name}' of type {server.FaaSType} needs {field}, which {state}");

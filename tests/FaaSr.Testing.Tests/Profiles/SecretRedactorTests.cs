@@ -33,6 +33,18 @@ public sealed class SecretRedactorTests
     }
 
     [TestMethod]
+    public void TheComputeServersCredentialsNamedByTheFaaSTypeCatalogAreMasked()
+    {
+        var settings = new SettingSources(
+            new Dictionary<string, string> { ["GH_PAT"] = "ghp_token", ["AWS_SecretKey"] = "not-a-server-here" },
+            ".env",
+            _ => null);
+        var redactor = SecretRedactor.For(WorkflowLoader.Parse(Workflow, "W.json").Document, settings);
+
+        Assert.AreEqual("pat ***, other not-a-server-here", redactor.Redact("pat ghp_token, other not-a-server-here"));
+    }
+
+    [TestMethod]
     public void ASecretContainingAnotherIsMaskedWhole() =>
         Assert.AreEqual("[***]", new SecretRedactor(["abc", "abcdef"]).Redact("[abcdef]"));
 
