@@ -5,7 +5,7 @@ namespace FaaSr.IntegrationTests;
 
 /// <summary>
 /// workflows/FailingWorkflow.json: prepare reads an input staged through a pre-signed URL, fail-py raises a chained
-/// exception, and after-failure, which comes after it, must never run (spec/faasr.md §4.2).
+/// exception, and after-failure, which comes after it, must never run (as in FaaSr's own integration tests).
 /// </summary>
 [TestClass]
 public sealed class FailingWorkflowTests(TestContext testContext)

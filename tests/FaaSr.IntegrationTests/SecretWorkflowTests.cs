@@ -5,7 +5,7 @@ namespace FaaSr.IntegrationTests;
 
 /// <summary>
 /// workflows/SecretWorkflow.json: the declared secret TEST_SECRET reaches the function that asks for it; a secret the
-/// workflow does not declare makes faasr_secret fail the function (spec/faasr.md §4.3).
+/// workflow does not declare makes faasr_secret fail the function (as in FaaSr's own integration tests).
 /// </summary>
 [TestClass]
 public sealed class SecretWorkflowTests(TestContext testContext)

@@ -5,7 +5,7 @@ using FaaSr.Testing.Workflows;
 namespace FaaSr.Testing.Local.Execution;
 
 /// <summary>
-/// FaaSr's abort_on_multiple_invocations (spec §2.5): every predecessor dispatches a fan-in action, and each start
+/// FaaSr's abort_on_multiple_invocations (docs/faasr-semantics.md, "Fan-in"): every predecessor dispatches a fan-in action, and each start
 /// first checks that every predecessor's .done exists (else it stops, writing nothing), then appends a random number
 /// to F/{action}.candidate under a lock; only the start whose number is the file's first line runs.
 /// The lock is in-process (this executor is the only writer), with the effect of FaaSr's S3 spin lock.

@@ -8,7 +8,7 @@ using System.Text.Json;
 namespace FaaSr.Testing.Local.Execution;
 
 /// <summary>
-/// The loopback HTTP endpoint the Python client stubs call (FaaSr's RPC server, spec §2.8), one for a whole run.
+/// The loopback HTTP endpoint the Python client stubs call (FaaSr's RPC server, docs/rpc-protocol.md), one for a whole run.
 /// Each instance registers with a random token that its process sends as "Authorization: Bearer {token}", so a
 /// process can act only as its own instance.
 /// </summary>

@@ -4,7 +4,7 @@ using FaaSr.Testing.Workflows;
 namespace FaaSr.Testing.Local.Execution;
 
 /// <summary>
-/// One start of one instance, following FaaSr's action lifecycle (spec §2.3-§2.7): fan-in gate, log, function
+/// One start of one instance, following FaaSr's action lifecycle (docs/faasr-semantics.md, "Action lifecycle"): fan-in gate, log, function
 /// process, .done, then the scheduler's dispatches. Log lines carry FaaSr's texts and file names, so a monitor
 /// reading S3 sees what a cloud run writes.
 /// </summary>
@@ -123,7 +123,7 @@ internal sealed class InstanceExecution(LocalRunContext run, FunctionInstance in
         return await ScheduleAsync(log, outcome, returned, cancellationToken);
     }
 
-    /// <summary>FaaSr's Scheduler.trigger_all (spec §2.4): one "Successfully invoked" line per dispatched instance.</summary>
+    /// <summary>FaaSr's Scheduler.trigger_all (docs/faasr-semantics.md, "Successors"): one "Successfully invoked" line per dispatched instance.</summary>
     private async Task<InstanceOutcome> ScheduleAsync(InstanceLog log, InstanceOutcome outcome, bool? returned, CancellationToken cancellationToken)
     {
         if (action.InvokeNext.Count == 0)

@@ -5,7 +5,7 @@ using FaaSr.Testing.Storage;
 namespace FaaSr.Testing.Local.Execution;
 
 /// <summary>
-/// The S3 log object of one instance, written the way FaaSr's S3 log handler writes it (spec §2.7): records are
+/// The S3 log object of one instance, written the way FaaSr's S3 log handler writes it (docs/faasr-semantics.md, "Log format"): records are
 /// buffered as "[{seconds since start}] [{LEVEL}] [{file}] {message}" and each flush replaces the whole object.
 /// User faasr_log text goes in raw, after what the object already holds and before the buffered records.
 /// This executor is the only writer of the object, so a flush is one PUT of the known content.

@@ -7,7 +7,7 @@ using FaaSr.Testing.Workflows;
 namespace FaaSr.Testing.Local.Execution;
 
 /// <summary>
-/// FaaSr's RPC server for one running instance (spec §2.8): the user API against the data stores, the instance's
+/// FaaSr's RPC server for one running instance (docs/rpc-protocol.md): the user API against the data stores, the instance's
 /// log records, and the return value or error its process reports. Every request is logged as
 /// "Processing request: {ProcedureID}" and the log is flushed after each one, as FaaSr does.
 /// </summary>

@@ -4,7 +4,7 @@ namespace FaaSr.Testing.Local.Execution;
 
 /// <summary>
 /// Runs a FaaSr workflow on this machine: each function instance is its own process with FaaSr's semantics, and
-/// everything lands in S3 under FaaSr's keys and log format (spec §2), so a monitor reading S3 cannot tell a local
+/// everything lands in S3 under FaaSr's keys and log format (docs/faasr-semantics.md), so a monitor reading S3 cannot tell a local
 /// run from a cloud one. One executor can start many runs; the Python interpreter is resolved once.
 /// </summary>
 public sealed class LocalExecutor(LocalExecutorOptions options)

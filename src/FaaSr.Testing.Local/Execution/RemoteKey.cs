@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace FaaSr.Testing.Local.Execution;
 
 /// <summary>
-/// The S3 key FaaSr's put/get/delete use for (remote_folder, remote_file) (spec §2.6): each part loses trailing
+/// The S3 key FaaSr's put/get/delete use for (remote_folder, remote_file) (docs/faasr-semantics.md, "S3 layout"): each part loses trailing
 /// '/' and repeated '/', then they are joined as Python's Path(remote_folder) / remote_file, so "." and "" mean
 /// no folder, "." segments drop out, and an absolute file name replaces the folder.
 /// </summary>

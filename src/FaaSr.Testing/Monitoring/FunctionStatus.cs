@@ -1,7 +1,7 @@
 namespace FaaSr.Testing.Monitoring;
 
 /// <summary>
-/// Where one function instance stands, as seen in S3 (spec/faasr.md §3.5). The wire names are lowercase:
+/// Where one function instance stands, as seen in S3 (docs/faasr-semantics.md, "Status rules"). The wire names are lowercase:
 /// pending, invoked, not_invoked, running, completed, failed, skipped, timeout.
 /// </summary>
 public enum FunctionStatus

@@ -3,7 +3,7 @@ using FaaSr.Testing.Workflows;
 namespace FaaSr.Testing.Monitoring;
 
 /// <summary>
-/// Whether an instance that has not started is invoked, by the documented rule of spec/faasr.md §3.5 rather than the
+/// Whether an instance that has not started is invoked, by the documented rule of docs/faasr-semantics.md, "Status rules" rather than the
 /// old framework's first-invoker rule: invoked when ANY invoker instance dispatched it; pending while any invoker
 /// instance is undecided; not invoked only when every invoker instance decided otherwise. An invoker decides when its
 /// log is complete, or at once when it will never run (not invoked, skipped, timed out), so not_invoked spreads to

@@ -16,7 +16,7 @@ public sealed record LogEntry(string Text)
         }
     }
 
-    /// <summary>True for "[1.0] [ERROR] ..." (spec/faasr.md §3.5); "[ERROR]" without a timestamp does not count.</summary>
+    /// <summary>True for "[1.0] [ERROR] ..." (docs/faasr-semantics.md, "Status rules"); "[ERROR]" without a timestamp does not count.</summary>
     public bool IsError => LogLinePatterns.IsErrorLine(Text);
 
     public override string ToString() => Text;

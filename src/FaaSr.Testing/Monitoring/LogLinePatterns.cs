@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace FaaSr.Testing.Monitoring;
 
-/// <summary>The two line shapes every FaaSr log rule rests on (spec/faasr.md §2.7, §3.4).</summary>
+/// <summary>The two line shapes every FaaSr log rule rests on (docs/faasr-semantics.md, "Log format" and "How the monitor observes").</summary>
 public static partial class LogLinePatterns
 {
     /// <summary>True when <paramref name="line"/> starts a log entry: "[" digits or dots "]" at its very start.</summary>

@@ -3,7 +3,7 @@ using FaaSr.Testing.Workflows;
 namespace FaaSr.Testing.Monitoring;
 
 /// <summary>
-/// What one run left behind, as `faasr-it run --record FILE` writes it (design.md "Contracts"): camelCase JSON,
+/// What one run left behind, as `faasr-it run --record FILE` writes it (README.md, "The CLI"): camelCase JSON,
 /// lowercase statuses, ISO 8601 UTC times.
 /// </summary>
 public sealed record RunRecord

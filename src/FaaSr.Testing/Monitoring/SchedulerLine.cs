@@ -1,6 +1,6 @@
 namespace FaaSr.Testing.Monitoring;
 
-/// <summary>A line FaaSr's scheduler logs after the user function returned (spec/faasr.md §2.2, §2.4).</summary>
+/// <summary>A line FaaSr's scheduler logs after the user function returned (docs/faasr-semantics.md, "Dispatch lines" and "Successors").</summary>
 public abstract record SchedulerLine(string Action);
 
 /// <summary>"GitHub Action: Successfully invoked: b" and its equivalents on the other FaaS types. One per rank.</summary>

@@ -8,7 +8,7 @@ namespace FaaSr.Testing.Monitoring;
 /// Each cycle makes one paginated LIST of the invocation folder in the LoggingDataStore; log appearance, growth and
 /// .done files come from that listing, and a log is read (from the last offset, never whole again) only when its
 /// content is needed: at .done, once it stopped growing, after the instance finished, or always with
-/// <see cref="MonitorOptions.LiveLogs"/>. The status rules are spec/faasr.md §3.5 with the old framework's bugs fixed.
+/// <see cref="MonitorOptions.LiveLogs"/>. The status rules are docs/faasr-semantics.md, "Status rules".
 /// </summary>
 public sealed class WorkflowMonitor
 {

@@ -192,7 +192,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
                     InputStream = body,
                     AutoCloseStream = false,
 
-                    // S3 clones such as s3rver store aws-chunked framing as content (notes/ecosystem.md §7).
+                    // S3 clones such as s3rver store aws-chunked framing as content.
                     UseChunkEncoding = connection.IsAws,
                 };
                 await client.PutObjectAsync(request, token).ConfigureAwait(false);

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace FaaSr.Testing.Workflows;
 
-/// <summary>Reads one entry of ActionList (spec/faasr.md §1, "Per-action keys"; unknown keys are not allowed).</summary>
+/// <summary>Reads one entry of ActionList (docs/faasr-semantics.md, "Workflow file"; unknown keys are not allowed).</summary>
 internal static class ActionReader
 {
     private static readonly string[] AllowedKeys =

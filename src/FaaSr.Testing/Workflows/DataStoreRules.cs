@@ -1,6 +1,6 @@
 namespace FaaSr.Testing.Workflows;
 
-/// <summary>DataStores rules (spec/faasr.md §1): the default and logging stores exist; endpoints are http(s) URLs.</summary>
+/// <summary>DataStores rules (docs/faasr-semantics.md, "Workflow file"): the default and logging stores exist; endpoints are http(s) URLs.</summary>
 internal static class DataStoreRules
 {
     public static void Check(WorkflowDocument document, ProblemList problems)

@@ -1,7 +1,7 @@
 namespace FaaSr.Testing.Workflows;
 
 /// <summary>
-/// The graph rules FaaSr's check_dag applies (spec/faasr.md §2.1): FunctionInvoke is the single entry, there are no
+/// The graph rules FaaSr's check_dag applies (docs/faasr-semantics.md, "Graph rules"): FunctionInvoke is the single entry, there are no
 /// loops, every action is reachable, a ranked action has exactly one predecessor and no ranked one, and an action is
 /// not invoked both conditionally and unconditionally, nor conditionally by several actions.
 /// Every check is linear in the number of actions and InvokeNext edges.

@@ -2,7 +2,7 @@ namespace FaaSr.Testing.Workflows;
 
 /// <summary>
 /// The log folder of one invocation, F = {FaaSrLog}/{WorkflowName}/{InvocationTimestamp}/{InvocationID}
-/// (spec/faasr.md §2.6), and every key FaaSr writes under it.
+/// (docs/faasr-semantics.md, "S3 layout"), and every key FaaSr writes under it.
 /// </summary>
 public sealed record InvocationFolder(string FaaSrLog, string WorkflowName, string InvocationTimestamp, string InvocationId)
 {

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace FaaSr.Testing.Workflows;
 
 /// <summary>
-/// Reads an action's InvokeNext (spec/faasr.md §1): a bare string or object is wrapped into a list; "b(3)" is a
+/// Reads an action's InvokeNext (docs/faasr-semantics.md, "Workflow file"): a bare string or object is wrapped into a list; "b(3)" is a
 /// ranked target; {"True": ..., "False": ...} is a conditional whose missing branch is an empty list.
 /// Shapes the model cannot hold are reported here; rank and reference rules live in <see cref="InvokeNextRules"/>.
 /// </summary>

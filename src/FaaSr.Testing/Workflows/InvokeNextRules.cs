@@ -1,7 +1,7 @@
 namespace FaaSr.Testing.Workflows;
 
 /// <summary>
-/// InvokeNext rules (spec/faasr.md §1): every target is an action of ActionList, written as a name or name(rank)
+/// InvokeNext rules (docs/faasr-semantics.md, "Workflow file"): every target is an action of ActionList, written as a name or name(rank)
 /// with rank at least 1, and a list holds at most one conditional object.
 /// </summary>
 internal static class InvokeNextRules

@@ -1,6 +1,6 @@
 namespace FaaSr.Testing.Workflows;
 
-/// <summary>The name patterns of spec/faasr.md §1: WorkflowName, action names, FunctionName and secret names.</summary>
+/// <summary>The name patterns of docs/faasr-semantics.md, "Workflow file": WorkflowName, action names, FunctionName and secret names.</summary>
 internal static class NamingRules
 {
     public static void Check(WorkflowDocument document, ProblemList problems)

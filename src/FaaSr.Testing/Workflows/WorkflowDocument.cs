@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace FaaSr.Testing.Workflows;
 
-/// <summary>A FaaSr 2.0 workflow file as written (spec/faasr.md §1). Actions keep their file order.</summary>
+/// <summary>A FaaSr 2.0 workflow file as written (docs/faasr-semantics.md, "Workflow file"). Actions keep their file order.</summary>
 public sealed record WorkflowDocument
 {
     public required string WorkflowName { get; init; }

@@ -1,7 +1,7 @@
 namespace FaaSr.Testing.Workflows;
 
 /// <summary>
-/// What a valid workflow means at run time (spec/faasr.md §2.1): the entry, every instance (ranked actions expanded
+/// What a valid workflow means at run time (docs/faasr-semantics.md, "Graph rules"): the entry, every instance (ranked actions expanded
 /// to f(1)..f(N)), invokers and predecessors, successors, and the S3 keys of an invocation.
 /// Build it only from a document that <see cref="WorkflowValidator"/> accepted.
 /// </summary>
@@ -100,14 +100,14 @@ public sealed class WorkflowGraph
     public IReadOnlyList<FunctionInstance> PredecessorInstancesOf(string action) =>
         invokers[action].SelectMany(InstancesOf).ToArray();
 
-    /// <summary>True when a fan-in gate applies: more than one predecessor instance (spec §2.5).</summary>
+    /// <summary>True when a fan-in gate applies: more than one predecessor instance (docs/faasr-semantics.md, "Fan-in").</summary>
     public bool IsFanIn(string action) => PredecessorInstancesOf(action).Count > 1;
 
     public InvocationFolder FolderFor(string invocationTimestamp, string invocationId) =>
         new(Document.EffectiveFaaSrLog, WorkflowName, invocationTimestamp, invocationId);
 
     /// <summary>
-    /// The targets an action dispatches after it returns, in list order (spec §2.4). Returns null when InvokeNext
+    /// The targets an action dispatches after it returns, in list order (docs/faasr-semantics.md, "Successors"). Returns null when InvokeNext
     /// holds a conditional and the function returned no boolean: FaaSr treats that as an error.
     /// </summary>
     public IReadOnlyList<InvokeTarget>? DispatchesAfter(string action, bool? returnValue)

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace FaaSr.Testing.Workflows;
 
-/// <summary>The name patterns of the FaaSr 2.0 schema (spec/faasr.md §1).</summary>
+/// <summary>The name patterns of the FaaSr 2.0 schema (docs/faasr-semantics.md, "Workflow file").</summary>
 internal static partial class WorkflowPatterns
 {
     /// <summary>WorkflowName and action names: a letter, then letters, digits and hyphens (no underscores).</summary>

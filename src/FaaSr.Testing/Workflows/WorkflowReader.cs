@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace FaaSr.Testing.Workflows;
 
 /// <summary>
-/// Maps a parsed workflow file onto <see cref="WorkflowDocument"/> (spec/faasr.md §1), reporting missing required
+/// Maps a parsed workflow file onto <see cref="WorkflowDocument"/> (docs/faasr-semantics.md, "Workflow file"), reporting missing required
 /// keys and wrongly typed values. Whatever can be read is kept, so that the rules can report everything else too.
 /// </summary>
 internal static class WorkflowReader

@@ -6,7 +6,7 @@ using FaaSr.Testing.Workflows;
 namespace FaaSr.Testing.Tests.Monitoring;
 
 /// <summary>
-/// Writes what FaaSr writes into an invocation folder (spec/faasr.md §2.6, §2.7), so monitor tests drive every rule
+/// Writes what FaaSr writes into an invocation folder (docs/faasr-semantics.md, "S3 layout" and "Log format"), so monitor tests drive every rule
 /// without an executor: each log flush is a read-modify-write of the whole object, lines are
 /// "[seconds] [LEVEL] [file] message", .done holds "True".
 /// </summary>

@@ -2,7 +2,7 @@ using FaaSr.Testing.Monitoring;
 
 namespace FaaSr.Testing.Tests.Monitoring;
 
-/// <summary>Spec/faasr.md §3.5: how an instance's own objects (log, ERROR entries, .done) set its status.</summary>
+/// <summary>docs/faasr-semantics.md, "Status rules": how an instance's own objects (log, ERROR entries, .done) set its status.</summary>
 [TestClass]
 public sealed class MonitorStatusRulesTests(TestContext testContext)
 {
