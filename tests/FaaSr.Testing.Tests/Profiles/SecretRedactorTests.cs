@@ -36,7 +36,7 @@ public sealed class SecretRedactorTests
     public void TheComputeServersCredentialsNamedByTheFaaSTypeCatalogAreMasked()
     {
         var settings = new SettingSources(
-            new Dictionary<string, string> { ["GH_PAT"] = "ghp_token", ["AWS_SecretKey"] = "not-a-server-here" },
+            new Dictionary<string, string> { ["GH_PAT"] = "ghp_token", ["AWS_REGION"] = "not-a-server-here" },
             ".env",
             _ => null);
         var redactor = SecretRedactor.For(WorkflowLoader.Parse(Workflow, "W.json").Document, settings);

@@ -88,7 +88,7 @@ public sealed class FaaSTypesTests
                 "GH": { "FaaSType": "GitHubActions", "UserName": "u", "ActionRepoName": "r", "Branch": "main", "UseSecretStore": true },
                 "X": { "FaaSType": "{{type.Name}}"{{fields}} }
               },
-              "DataStores": { "S3": { "Bucket": "b", "Region": "us-east-1" } },
+              "DataStores": { "S3": { "Bucket": "conformance-bucket", "Region": "us-east-1" } },
               "ActionList": {
                 "f": { "FaaSServer": "GH", "FunctionName": "f", "Type": "Python", "InvokeNext": ["g"] },
                 "g": { "FaaSServer": "X", "FunctionName": "g", "Type": "Python" }
