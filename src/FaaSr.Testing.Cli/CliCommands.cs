@@ -11,5 +11,6 @@ internal static class CliCommands
         yield return RunCommand.Create();
         yield return WatchCommand.Create();
         yield return ReportCommand.Create();
+        yield return ImagesCommand.Create();
     }
 }

@@ -5,5 +5,9 @@ namespace FaaSr.Testing.Tests.Support;
 public static class TestAssemblyLifetime
 {
     [AssemblyCleanup]
-    public static async Task StopSharedServicesAsync() => await SharedS3.StopAsync().ConfigureAwait(false);
+    public static async Task StopSharedServicesAsync()
+    {
+        await SharedS3.StopAsync().ConfigureAwait(false);
+        await TestContainerEngine.StopAsync().ConfigureAwait(false);
+    }
 }

@@ -1,0 +1,187 @@
+using System.CommandLine;
+using FaaSr.Testing.Containers;
+using FaaSr.Testing.Containers.Cleanup;
+using FaaSr.Testing.Containers.Engine;
+using FaaSr.Testing.Containers.Images;
+using FaaSr.Testing.Sessions;
+
+namespace FaaSr.Testing.Cli;
+
+/// <summary>
+/// <c>faasr-it images build [--root DIR] [--build-arg NAME=VALUE]... [--tag TAG]</c> builds every docker/**/Dockerfile
+/// and docker/**/*.Dockerfile through the Docker Engine API (DOCKER_HOST, else the usual sockets), tagged with the git
+/// commit and labelled as this project's; <c>faasr-it images clean</c> removes what this project made there, and only
+/// that. Exit 0 on success, 1 when an image failed to build, 2 on bad arguments, 3 when no engine answers or a base
+/// image cannot be made.
+/// </summary>
+internal static class ImagesCommand
+{
+    public static Command Create()
+    {
+        var scope = new Option<string>("--scope")
+        {
+            Description = $"The label scope: objects labelled {ProjectLabels.ProjectKey}=SCOPE, images named localhost/SCOPE/NAME.",
+            DefaultValueFactory = _ => ProjectLabels.DefaultScope,
+        };
+        var command = new Command("images", "Build the images in docker/ and clean up what this project made, through the Docker Engine API.")
+        {
+            CreateBuild(scope),
+            CreateClean(scope),
+        };
+        return command;
+    }
+
+    private static Command CreateBuild(Option<string> scope)
+    {
+        var root = new Option<string?>("--root") { Description = "The repository root (default: the one above the current folder); images come from its docker/ folder." };
+        var buildArguments = new Option<string[]>("--build-arg")
+        {
+            Description = "NAME=VALUE passed to every Dockerfile (repeatable).",
+            Arity = ArgumentArity.ZeroOrMore,
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var tag = new Option<string?>("--tag") { Description = "The tag (default: the git commit, '-dirty' when the tree has changes)." };
+        var command = new Command("build", "Build every docker/**/Dockerfile and docker/**/*.Dockerfile, tagged with the commit and labelled as this project's.")
+        {
+            root,
+            buildArguments,
+            tag,
+            scope,
+        };
+        command.SetAction((parseResult, cancellationToken) => BuildAsync(
+            parseResult.GetValue(root),
+            parseResult.GetValue(buildArguments) ?? [],
+            parseResult.GetValue(tag),
+            parseResult.GetValue(scope)!,
+            parseResult.InvocationConfiguration.Output,
+            parseResult.InvocationConfiguration.Error,
+            cancellationToken));
+        return command;
+    }
+
+    private static Command CreateClean(Option<string> scope)
+    {
+        var command = new Command("clean", "Remove the containers, networks and images this project made (by label), and nothing else; report them and the space reclaimed.")
+        {
+            scope,
+        };
+        command.SetAction((parseResult, cancellationToken) => CleanAsync(
+            parseResult.GetValue(scope)!,
+            parseResult.InvocationConfiguration.Output,
+            parseResult.InvocationConfiguration.Error,
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> BuildAsync(
+        string? root, IReadOnlyList<string> buildArguments, string? tag, string scope, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var arguments = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var argument in buildArguments)
+        {
+            var equals = argument.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                await error.WriteLineAsync($"images build: --build-arg '{argument}' is not NAME=VALUE.");
+                return ExitCodes.BadInput;
+            }
+
+            arguments[argument[..equals]] = argument[(equals + 1)..];
+        }
+
+        if (ScopeProblem(scope) is { } problem)
+        {
+            await error.WriteLineAsync($"images build: {problem}");
+            return ExitCodes.BadInput;
+        }
+
+        string repositoryRoot;
+        IReadOnlyList<ImageDefinition> images;
+        try
+        {
+            repositoryRoot = root is null ? RepositoryLayout.FindFromHere().Root : Path.GetFullPath(root);
+            images = DockerfileDiscovery.Find(Path.Combine(repositoryRoot, DockerfileDiscovery.FolderName), repositoryRoot);
+        }
+        catch (Exception exception) when (exception is DirectoryNotFoundException or ImageBuildException)
+        {
+            await error.WriteLineAsync($"images build: {exception.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        if (images.Count == 0)
+        {
+            await output.WriteLineAsync($"images build: no Dockerfile under {Path.Combine(repositoryRoot, DockerfileDiscovery.FolderName)}; nothing to build.");
+            return ExitCodes.Success;
+        }
+
+        try
+        {
+            using var engine = await EngineLocator.FindAsync(cancellationToken);
+            await output.WriteLineAsync($"Engine: {engine.Description} at {engine.Endpoint}");
+            var labels = new ProjectLabels(scope);
+            var settings = new ImageBuildSettings(
+                tag ?? await SourceCommit.ReadAsync(repositoryRoot, cancellationToken),
+                arguments,
+                labels,
+                [RootfsBaseImage.DebianPython3(labels)],
+                ContainerCache.Directory(Environment.GetEnvironmentVariable));
+            var builder = new ImageBuilder(engine, output.WriteLine, Environment.GetEnvironmentVariable);
+            var built = await builder.BuildAllAsync(images, settings, cancellationToken);
+            foreach (var image in built)
+            {
+                await output.WriteLineAsync($"{image.Definition.DisplayPath} -> {string.Join(", ", image.Tags)}");
+            }
+
+            return ExitCodes.Success;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("images build: interrupted.");
+            return ExitCodes.Interrupted;
+        }
+        catch (ImageBuildException exception)
+        {
+            await error.WriteLineAsync($"images build: {exception.Message}");
+            return ExitCodes.WorkflowFailed;
+        }
+        catch (Exception exception) when (exception is NoContainerEngineException or ContainerEngineException or RootfsException or InvalidOperationException)
+        {
+            await error.WriteLineAsync($"images build: {exception.Message}");
+            return ExitCodes.EnvironmentProblem;
+        }
+    }
+
+    private static async Task<int> CleanAsync(string scope, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (ScopeProblem(scope) is { } problem)
+        {
+            await error.WriteLineAsync($"images clean: {problem}");
+            return ExitCodes.BadInput;
+        }
+
+        try
+        {
+            using var engine = await EngineLocator.FindAsync(cancellationToken);
+            await output.WriteLineAsync($"Engine: {engine.Description} at {engine.Endpoint}");
+            var report = await new ProjectCleaner(engine, new ProjectLabels(scope), output.WriteLine).CleanAsync(cancellationToken);
+            await output.WriteLineAsync(report.RemovedNothing ? $"Nothing labelled {ProjectLabels.ProjectKey}={scope} to remove." : report.Summary);
+            return ExitCodes.Success;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("images clean: interrupted.");
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception exception) when (exception is NoContainerEngineException or ContainerEngineException or Docker.DotNet.DockerApiException)
+        {
+            await error.WriteLineAsync($"images clean: {exception.Message}");
+            return ExitCodes.EnvironmentProblem;
+        }
+    }
+
+    // The scope becomes a label value and an image repository path segment.
+    private static string? ScopeProblem(string scope) =>
+        scope.Length > 0 && scope.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_' or '.') && char.IsAsciiLetterOrDigit(scope[0])
+            ? null
+            : $"--scope '{scope}' must be lowercase letters, digits, '.', '_' or '-', starting with a letter or digit.";
+}
