@@ -30,6 +30,16 @@ Task("Validate")
     .IsDependentOn("Build")
     .Does<BuildContext>((context, data) => DotNetExecute(data.Cli, data.ValidateArguments(context)));
 
+Task("BuildImages")
+    .Description("Builds every docker/**/Dockerfile and docker/**/*.Dockerfile through the Docker Engine API (DOCKER_HOST or the usual sockets), tagged with the commit and labelled as this project's (--build-arg=NAME=VALUE). Without an engine the local profile goes on without images.")
+    .IsDependentOn("Build")
+    .Does<BuildContext>((context, data) => DotNetExecute(data.Cli, data.BuildImagesArguments()));
+
+Task("DockerCleanup")
+    .Description("Removes the containers, networks and images this project made in the engine (by label) and nothing else; reports them and the space reclaimed.")
+    .IsDependentOn("Build")
+    .Does<BuildContext>((context, data) => DotNetExecute(data.Cli, data.CleanImagesArguments(skipWithoutEngine: false)));
+
 Task("Test")
     .Description("Runs the unit and component tests (real s3rver, python3, git); TRX under artifacts/test-results.")
     .IsDependentOn("Build")
@@ -37,12 +47,13 @@ Task("Test")
     .Does<BuildContext>((context, data) => DotNetTest(data.UnitTestProject.FullPath, data.TestSettings("unit")));
 
 Task("IntegrationTest")
-    .Description("Runs the workflow tests (tests/FaaSr.IntegrationTests) under faasr-it watch: live run table, TRX under artifacts/test-results, run records under artifacts/runs (--env=local|cloud).")
+    .Description("Runs the workflow tests (tests/FaaSr.IntegrationTests) under faasr-it watch: live run table, TRX under artifacts/test-results, run records under artifacts/runs (--env=local|cloud); --cleanup-images runs DockerCleanup after them, even when they failed.")
     .IsDependentOn("Build")
     .IsDependentOn("Validate")
     .IsDependentOn("LocalStack")
+    .IsDependentOn("BuildImages")
     .Does<BuildContext>((context, data) => DotNetExecute(data.Cli, data.IntegrationTestArguments()))
-    .Finally<BuildContext>((context, data) => context.RenderReport(data));
+    .Finally<BuildContext>((context, data) => context.AfterIntegrationTests(data));
 
 Task("Report")
     .Description("Renders artifacts/report/index.html from the TRX files and run records (faasr-it report); on GitHub Actions also the job summary and an error annotation per failure. IntegrationTest runs it even when tests fail.")

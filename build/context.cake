@@ -5,7 +5,9 @@ public sealed record BuildContext(
     string Verbosity, // dotnet test's console verbosity, following Cake's --verbosity
     string TestFilter,
     string Profile,
-    string Benchmark)
+    string Benchmark,
+    bool CleanupImages, // --cleanup-images: DockerCleanup after IntegrationTest, even when the tests failed
+    IReadOnlyList<string> BuildArguments) // --build-arg=NAME=VALUE (repeatable), passed to every Dockerfile
 {
     public FilePath Solution => Root.CombineWithFilePath("FaaSr.Testing.slnx");
     public DirectoryPath Artifacts => Root.Combine("artifacts");
@@ -20,6 +22,8 @@ public sealed record BuildContext(
     public IReadOnlyList<string> BenchmarkNames => string.IsNullOrEmpty(Benchmark) ? ["graph", "executor", "monitor", "report"] : Benchmark.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     public FilePath NodeModulesMarker => Root.CombineWithFilePath("node_modules/.package-lock.json");
     public FilePath PackageLock => Root.CombineWithFilePath("package-lock.json");
+    // Without an engine the local profile goes on without images (one line says why); another profile needs them.
+    public bool ImagesOptional => string.IsNullOrEmpty(Profile) || Profile == "local";
 
     public static BuildContext From(ICakeContext context) => new(
         Root: context.MakeAbsolute(context.Directory("..")),
@@ -33,5 +37,7 @@ public sealed record BuildContext(
         },
         TestFilter: context.Argument("filter", string.Empty),
         Profile: context.Argument("env", string.Empty),
-        Benchmark: context.Argument("bench", string.Empty));
+        Benchmark: context.Argument("bench", string.Empty),
+        CleanupImages: context.HasArgument("cleanup-images") && context.Argument("cleanup-images", "true") != "false",
+        BuildArguments: context.Arguments<string>("build-arg", Array.Empty<string>()).ToList());
 }

@@ -71,3 +71,32 @@ public static void EndLogGroup(this ITaskTeardownContext teardown)
 {
     if (teardown.BuildSystem().GitHubActions.IsRunningOnGitHubActions) teardown.BuildSystem().GitHubActions.Commands.EndGroup();
 }
+
+// faasr-it images build --root ROOT [--build-arg A=B]... [--skip-without-engine]: the images of docker/, tagged with the commit.
+public static ProcessArgumentBuilder BuildImagesArguments(this BuildContext data)
+{
+    var arguments = new ProcessArgumentBuilder().Append("images").Append("build").Append("--root").AppendQuoted(data.Root.FullPath);
+    foreach (var buildArgument in data.BuildArguments) arguments.Append("--build-arg").AppendQuoted(buildArgument);
+    if (data.ImagesOptional) arguments.Append("--skip-without-engine");
+    return arguments;
+}
+
+// faasr-it images clean [--skip-without-engine]: removes what this project made in the engine, by label.
+public static ProcessArgumentBuilder CleanImagesArguments(this BuildContext data, bool skipWithoutEngine) =>
+    skipWithoutEngine
+        ? new ProcessArgumentBuilder().Append("images").Append("clean").Append("--skip-without-engine")
+        : new ProcessArgumentBuilder().Append("images").Append("clean");
+
+// After the workflow tests, even when they failed: the report, and with --cleanup-images the engine cleanup (which
+// runs even if the report fails).
+public static void AfterIntegrationTests(this ICakeContext context, BuildContext data)
+{
+    try
+    {
+        context.RenderReport(data);
+    }
+    finally
+    {
+        if (data.CleanupImages) context.DotNetExecute(data.Cli, data.CleanImagesArguments(skipWithoutEngine: true));
+    }
+}

@@ -23,15 +23,19 @@ internal static class ImagesCommand
             Description = $"The label scope: objects labelled {ProjectLabels.ProjectKey}=SCOPE, images named localhost/SCOPE/NAME.",
             DefaultValueFactory = _ => ProjectLabels.DefaultScope,
         };
+        var skipWithoutEngine = new Option<bool>("--skip-without-engine")
+        {
+            Description = "When no engine answers, say so in one line and exit 0 instead of 3 (the pipeline's local profile goes on without images).",
+        };
         var command = new Command("images", "Build the images in docker/ and clean up what this project made, through the Docker Engine API.")
         {
-            CreateBuild(scope),
-            CreateClean(scope),
+            CreateBuild(scope, skipWithoutEngine),
+            CreateClean(scope, skipWithoutEngine),
         };
         return command;
     }
 
-    private static Command CreateBuild(Option<string> scope)
+    private static Command CreateBuild(Option<string> scope, Option<bool> skipWithoutEngine)
     {
         var root = new Option<string?>("--root") { Description = "The repository root (default: the one above the current folder); images come from its docker/ folder." };
         var buildArguments = new Option<string[]>("--build-arg")
@@ -47,26 +51,30 @@ internal static class ImagesCommand
             buildArguments,
             tag,
             scope,
+            skipWithoutEngine,
         };
         command.SetAction((parseResult, cancellationToken) => BuildAsync(
             parseResult.GetValue(root),
             parseResult.GetValue(buildArguments) ?? [],
             parseResult.GetValue(tag),
             parseResult.GetValue(scope)!,
+            parseResult.GetValue(skipWithoutEngine),
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
             cancellationToken));
         return command;
     }
 
-    private static Command CreateClean(Option<string> scope)
+    private static Command CreateClean(Option<string> scope, Option<bool> skipWithoutEngine)
     {
         var command = new Command("clean", "Remove the containers, networks and images this project made (by label), and nothing else; report them and the space reclaimed.")
         {
             scope,
+            skipWithoutEngine,
         };
         command.SetAction((parseResult, cancellationToken) => CleanAsync(
             parseResult.GetValue(scope)!,
+            parseResult.GetValue(skipWithoutEngine),
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
             cancellationToken));
@@ -74,7 +82,7 @@ internal static class ImagesCommand
     }
 
     private static async Task<int> BuildAsync(
-        string? root, IReadOnlyList<string> buildArguments, string? tag, string scope, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        string? root, IReadOnlyList<string> buildArguments, string? tag, string scope, bool skipWithoutEngine, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var arguments = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var argument in buildArguments)
@@ -139,19 +147,23 @@ internal static class ImagesCommand
             await error.WriteLineAsync("images build: interrupted.");
             return ExitCodes.Interrupted;
         }
+        catch (NoContainerEngineException exception)
+        {
+            return await NoEngineAsync("images build", exception, skipWithoutEngine, output, error);
+        }
         catch (ImageBuildException exception)
         {
             await error.WriteLineAsync($"images build: {exception.Message}");
             return ExitCodes.WorkflowFailed;
         }
-        catch (Exception exception) when (exception is NoContainerEngineException or ContainerEngineException or RootfsException or InvalidOperationException)
+        catch (Exception exception) when (exception is ContainerEngineException or RootfsException or InvalidOperationException)
         {
             await error.WriteLineAsync($"images build: {exception.Message}");
             return ExitCodes.EnvironmentProblem;
         }
     }
 
-    private static async Task<int> CleanAsync(string scope, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> CleanAsync(string scope, bool skipWithoutEngine, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (ScopeProblem(scope) is { } problem)
         {
@@ -172,11 +184,27 @@ internal static class ImagesCommand
             await error.WriteLineAsync("images clean: interrupted.");
             return ExitCodes.Interrupted;
         }
-        catch (Exception exception) when (exception is NoContainerEngineException or ContainerEngineException or Docker.DotNet.DockerApiException)
+        catch (NoContainerEngineException exception)
+        {
+            return await NoEngineAsync("images clean", exception, skipWithoutEngine, output, error);
+        }
+        catch (Exception exception) when (exception is ContainerEngineException or Docker.DotNet.DockerApiException)
         {
             await error.WriteLineAsync($"images clean: {exception.Message}");
             return ExitCodes.EnvironmentProblem;
         }
+    }
+
+    private static async Task<int> NoEngineAsync(string verb, NoContainerEngineException exception, bool skip, TextWriter output, TextWriter error)
+    {
+        if (skip)
+        {
+            await output.WriteLineAsync($"{verb}: skipped: {exception.Message}");
+            return ExitCodes.Success;
+        }
+
+        await error.WriteLineAsync($"{verb}: {exception.Message}");
+        return ExitCodes.EnvironmentProblem;
     }
 
     // The scope becomes a label value and an image repository path segment.
