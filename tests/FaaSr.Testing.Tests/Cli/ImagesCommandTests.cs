@@ -1,0 +1,129 @@
+using System.CommandLine;
+using FaaSr.Testing.Cli;
+using FaaSr.Testing.Containers.Engine;
+using FaaSr.Testing.Tests.Containers;
+using FaaSr.Testing.Tests.Support;
+
+namespace FaaSr.Testing.Tests.Cli;
+
+/// <summary>faasr-it images build|clean: exit codes and what they print, with and without an engine.</summary>
+[TestClass]
+public sealed class ImagesCommandTests
+{
+    private const string Nowhere = "unix:///nonexistent/faasr-it/docker.sock";
+
+    public TestContext TestContext { get; set; } = null!;
+
+    [TestMethod]
+    [DataRow("build")]
+    [DataRow("clean")]
+    public async Task WithoutAnEngineOneLineSaysWhereItLookedAndHowToStartOneAndTheExitIsThree(string verb)
+    {
+        await SkipWhenAUsualSocketAnswersAsync();
+        using var host = new EnvironmentVariable(EngineEndpoints.HostVariable, Nowhere);
+
+        var result = await RunAsync(verb == "build" ? ["images", verb, "--root", RepositoryFiles.Root] : ["images", verb]);
+
+        Assert.AreEqual(ExitCodes.EnvironmentProblem, result.ExitCode, result.Output + result.Error);
+        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.HasCount(1, lines, result.Error);
+        StringAssert.StartsWith(lines[0], $"images {verb}: No Docker API answered at DOCKER_HOST ({Nowhere}) or the usual sockets (unix:///var/run/docker.sock");
+        StringAssert.Contains(lines[0], "podman system service");
+    }
+
+    [TestMethod]
+    public async Task WithoutAnEngineSkipWithoutEngineSaysSoInOneLineAndSucceeds()
+    {
+        await SkipWhenAUsualSocketAnswersAsync();
+        using var host = new EnvironmentVariable(EngineEndpoints.HostVariable, Nowhere);
+
+        var result = await RunAsync("images", "build", "--root", RepositoryFiles.Root, "--skip-without-engine");
+
+        Assert.AreEqual(ExitCodes.Success, result.ExitCode, result.Error);
+        Assert.AreEqual(string.Empty, result.Error);
+        StringAssert.StartsWith(result.Output.Trim(), "images build: skipped: No Docker API answered at DOCKER_HOST");
+        Assert.HasCount(1, result.Output.Trim().Split('\n'));
+    }
+
+    [TestMethod]
+    [DataRow("--build-arg", "NOEQUALS")]
+    [DataRow("--scope", "Bad Scope")]
+    public async Task BadArgumentsExitTwoNamingTheArgument(string option, string value)
+    {
+        var result = await RunAsync("images", "build", "--root", RepositoryFiles.Root, option, value);
+
+        Assert.AreEqual(ExitCodes.BadInput, result.ExitCode, result.Error);
+        StringAssert.Contains(result.Error, $"{option} '{value}'");
+    }
+
+    [TestMethod]
+    public async Task BuildThenCleanAFolderWithADockerfileReportsTheImageAndWhatWasRemoved()
+    {
+        var engine = await TestContainerEngine.GetAsync(TestContext.CancellationToken);
+        var scope = $"{TestContainerEngine.Labels.Scope}-cli";
+        var root = Directory.CreateTempSubdirectory("faasr-it-root-").FullName;
+        using var host = new EnvironmentVariable(EngineEndpoints.HostVariable, engine.Endpoint.ToString());
+        try
+        {
+            var context = Path.Combine(root, "docker", "hello");
+            Directory.CreateDirectory(context);
+            foreach (var file in Directory.GetFiles(ContainerTestImages.Context("hello").ContextDirectory))
+            {
+                File.Copy(file, Path.Combine(context, Path.GetFileName(file)));
+            }
+
+            var built = await RunAsync("images", "build", "--root", root, "--tag", "cli", "--scope", scope, "--build-arg", "GREETING=cli");
+            var cleaned = await RunAsync("images", "clean", "--scope", scope);
+            var again = await RunAsync("images", "clean", "--scope", scope);
+
+            Assert.AreEqual(ExitCodes.Success, built.ExitCode, built.Error);
+            StringAssert.Contains(built.Output, $"docker/hello/Dockerfile -> localhost/{scope}/hello:cli, localhost/{scope}/hello:latest");
+            StringAssert.Contains(built.Output, "[hello] ");
+            Assert.AreEqual(ExitCodes.Success, cleaned.ExitCode, cleaned.Error);
+            StringAssert.Contains(cleaned.Output, $"Removed image localhost/{scope}/hello:cli, localhost/{scope}/hello:latest");
+            StringAssert.Contains(cleaned.Output, "Removed 0 containers, 0 networks, ");
+            StringAssert.Contains(again.Output, $"Nothing labelled org.faasr-it.project={scope} to remove.");
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+            await RunAsync("images", "clean", "--scope", scope);
+        }
+    }
+
+    private async Task SkipWhenAUsualSocketAnswersAsync()
+    {
+        foreach (var socket in EngineEndpoints.Candidates(name => name == EngineEndpoints.HostVariable ? null : Environment.GetEnvironmentVariable(name)))
+        {
+            using var engine = await EngineLocator.TryConnectAsync(socket, TestContext.CancellationToken);
+            if (engine is not null)
+            {
+                Assert.Inconclusive($"An engine answers at {socket}, one of the usual sockets, so 'no engine' cannot be shown here.");
+            }
+        }
+    }
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await CliApplication.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error });
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Sets a variable of this process for the test and puts the old value back (the tests of this assembly run one at a time).</summary>
+    private sealed class EnvironmentVariable : IDisposable
+    {
+        private readonly string name;
+        private readonly string? previous;
+
+        public EnvironmentVariable(string name, string value)
+        {
+            this.name = name;
+            previous = Environment.GetEnvironmentVariable(name);
+            Environment.SetEnvironmentVariable(name, value);
+        }
+
+        public void Dispose() => Environment.SetEnvironmentVariable(name, previous);
+    }
+}
