@@ -194,7 +194,7 @@ public sealed class ImageBuilder(ContainerEngine engine, Action<string> log, Fun
                 return;
             }
 
-            var text = value.Stream ?? (value.Status is { Length: > 0 } status ? $"{status} {value.ID}".Trim() : null);
+            var text = value.Stream ?? (value.Status is { Length: > 0 } status ? (status == value.ID ? status : $"{status} {value.ID}".Trim()) : null);
             if (string.IsNullOrWhiteSpace(text))
             {
                 return;
