@@ -140,6 +140,12 @@ internal static class ImagesCommand
                 await output.WriteLineAsync($"{image.Definition.DisplayPath} -> {string.Join(", ", image.Tags)}");
             }
 
+            var tags = built.SelectMany(b => b.Tags).ToHashSet(StringComparer.Ordinal);
+            foreach (var line in ActionImageLines.For(Path.Combine(repositoryRoot, "workflows"), tags))
+            {
+                await output.WriteLineAsync(line);
+            }
+
             return ExitCodes.Success;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

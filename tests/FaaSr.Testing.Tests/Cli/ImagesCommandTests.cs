@@ -72,6 +72,9 @@ public sealed class ImagesCommandTests
                 File.Copy(file, Path.Combine(context, Path.GetFileName(file)));
             }
 
+            Directory.CreateDirectory(Path.Combine(root, "workflows"));
+            File.Copy(RepositoryFiles.Path("workflows", "IntegrationTestWorkflow.json"), Path.Combine(root, "workflows", "IntegrationTestWorkflow.json"));
+
             var built = await RunAsync("images", "build", "--root", root, "--tag", "cli", "--scope", scope, "--build-arg", "GREETING=cli");
             var cleaned = await RunAsync("images", "clean", "--scope", scope);
             var again = await RunAsync("images", "clean", "--scope", scope);
@@ -79,6 +82,8 @@ public sealed class ImagesCommandTests
             Assert.AreEqual(ExitCodes.Success, built.ExitCode, built.Error);
             StringAssert.Contains(built.Output, $"docker/hello/Dockerfile -> localhost/{scope}/hello:cli, localhost/{scope}/hello:latest");
             StringAssert.Contains(built.Output, "[hello] ");
+            StringAssert.Contains(built.Output, "IntegrationTestWorkflow: create-input, test-py-api, ");
+            StringAssert.Contains(built.Output, " -> ghcr.io/faasr/github-actions-python:latest (not built here)");
             Assert.AreEqual(ExitCodes.Success, cleaned.ExitCode, cleaned.Error);
             StringAssert.Contains(cleaned.Output, $"Removed image localhost/{scope}/hello:cli, localhost/{scope}/hello:latest");
             StringAssert.Contains(cleaned.Output, "Removed 0 containers, 0 networks, ");
