@@ -2,14 +2,15 @@
 
     run_action.py WORKFLOW_JSON ACTION_NAME FUNCTIONS_DIR
 
-Finds FunctionName of ACTION_NAME in the workflow, imports it from the Python files of FUNCTIONS_DIR (the folder is
-put on sys.path, so packages beside them import too), and calls it with the action's Arguments, in a fresh working
-folder under /tmp. The FaaSr_py client stubs of this image keep the data store in FAASR_IT_STORE (default
+Finds FunctionName of ACTION_NAME in the workflow and looks for it as FaaSr does in the downloaded function code:
+FUNCTIONS_DIR goes on sys.path and every .py file under it is imported by its dotted path (so a function folder is a
+package and its relative imports work); a file that fails to import is skipped. The function is called with the
+action's Arguments, in a fresh working folder under /tmp. The FaaSr_py client stubs of this image keep the data store in FAASR_IT_STORE (default
 /tmp/faasr-store, inside the container). On exit it prints one line "faasr-it-store: {JSON}" with every object the
 action left ({key: text}), so the caller can assert on them after the container is gone. Exit 0 when the function
 returned, 1 when it raised (the traceback on stderr), 2 on bad arguments.
 """
-import importlib.util
+import importlib
 import json
 import os
 import sys
@@ -20,17 +21,22 @@ from FaaSr_py.client import py_client_stubs as stubs
 
 
 def find_function(functions_dir, name):
-    """The function called name in the top-level .py files of functions_dir."""
+    """The callable called name in the first module under functions_dir that has one."""
     sys.path.insert(0, functions_dir)
-    for file in sorted(os.listdir(functions_dir)):
-        if not file.endswith(".py"):
-            continue
-        spec = importlib.util.spec_from_file_location(file[:-3], os.path.join(functions_dir, file))
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        if callable(getattr(module, name, None)):
-            return getattr(module, name)
-    raise LookupError(f"no function {name} in the .py files of {functions_dir}")
+    for folder, folders, files in os.walk(functions_dir):
+        folders.sort()
+        relative = os.path.relpath(folder, functions_dir)
+        for file in sorted(f for f in files if f.endswith(".py")):
+            parts = [] if relative == "." else relative.split(os.sep)
+            module_name = ".".join(parts + [file[:-3]])
+            try:
+                module = importlib.import_module(module_name)
+            except ImportError as e:
+                print(f"Skipping {file}: {e}", file=sys.stderr)
+                continue
+            if callable(getattr(module, name, None)):
+                return getattr(module, name)
+    raise LookupError(f"no function {name} in the .py files under {functions_dir}")
 
 
 def main(argv):

@@ -26,8 +26,27 @@ public sealed class ProjectCleanerTests
         var foreignTag = $"localhost/{labels.Scope}-someone-else/derived:1";
         try
         {
-            var built = await new ImageBuilder(engine, _ => { }, Environment.GetEnvironmentVariable)
-                .BuildAsync(ContainerTestImages.Context("hello"), ContainerTestImages.Settings(labels), token);
+            // Its own content, so no image of another test shares its layer and its space is reclaimed.
+            var builtContext = Directory.CreateTempSubdirectory("faasr-it-context-").FullName;
+            BuiltImage built;
+            try
+            {
+                foreach (var file in Directory.GetFiles(ContainerTestImages.Context("hello").ContextDirectory))
+                {
+                    File.Copy(file, Path.Combine(builtContext, Path.GetFileName(file)));
+                }
+
+                await File.WriteAllTextAsync(Path.Combine(builtContext, "unique.txt"), Guid.NewGuid().ToString(), token);
+                built = await new ImageBuilder(engine, _ => { }, Environment.GetEnvironmentVariable).BuildAsync(
+                    new ImageDefinition(Path.Combine(builtContext, "Dockerfile"), "hello/Dockerfile", builtContext, "test-hello"),
+                    ContainerTestImages.Settings(labels),
+                    token);
+            }
+            finally
+            {
+                Directory.Delete(builtContext, recursive: true);
+            }
+
             var container = await engine.Client.Containers.CreateContainerAsync(
                 new CreateContainerParameters { Image = built.Reference, Cmd = ["/nothing"], Labels = labels.ForObject(), Name = $"{labels.Scope}-idle" }, token);
             await engine.Client.Networks.CreateNetworkAsync(new NetworksCreateParameters { Name = $"{labels.Scope}-net", Labels = labels.ForObject() }, token);
@@ -39,7 +58,7 @@ public sealed class ProjectCleanerTests
                 File.Copy(file, Path.Combine(otherContext, Path.GetFileName(file)));
             }
 
-            await File.WriteAllTextAsync(Path.Combine(otherContext, "more.txt"), "only in the other image", token);
+            await File.WriteAllTextAsync(Path.Combine(otherContext, "more.txt"), Guid.NewGuid().ToString(), token);
             BuiltImage other;
             try
             {

@@ -26,7 +26,7 @@ public sealed class PythonFunctionImageTests
         try
         {
             File.Copy(RepositoryFiles.Path("workflows", "IntegrationTestWorkflow.json"), Path.Combine(input, "workflow.json"));
-            CopyTree(RepositoryFiles.Path("functions", "IntegrationTestWorkflow"), Path.Combine(input, "functions"));
+            CopyTree(RepositoryFiles.Path("functions", "IntegrationTestWorkflow"), Path.Combine(input, "functions", "IntegrationTestWorkflow"));
             var command = ContainerCommand.Of(built.Reference, "/work/workflow.json", "create-input", "/work/functions") with
             {
                 InputDirectory = input,
