@@ -11,8 +11,8 @@ namespace FaaSr.Testing.Cli;
 /// <c>faasr-it images build [--root DIR] [--build-arg NAME=VALUE]... [--tag TAG]</c> builds every docker/**/Dockerfile
 /// and docker/**/*.Dockerfile through the Docker Engine API (DOCKER_HOST, else the usual sockets), tagged with the git
 /// commit and labelled as this project's; <c>faasr-it images clean</c> removes what this project made there, and only
-/// that. Exit 0 on success, 1 when an image failed to build, 2 on bad arguments, 3 when no engine answers or a base
-/// image cannot be made.
+/// that. Exit 0 on success, 2 when a Dockerfile cannot be built (its path and the engine's message) or on bad
+/// arguments, 3 when no engine answers or a base image cannot be made; what escapes is mapped by FailureExit.
 /// </summary>
 internal static class ImagesCommand
 {
@@ -110,7 +110,7 @@ internal static class ImagesCommand
             repositoryRoot = root is null ? RepositoryLayout.FindFromHere().Root : Path.GetFullPath(root);
             images = DockerfileDiscovery.Find(Path.Combine(repositoryRoot, DockerfileDiscovery.FolderName), repositoryRoot);
         }
-        catch (Exception exception) when (exception is DirectoryNotFoundException or ImageBuildException)
+        catch (DirectoryNotFoundException exception)
         {
             await error.WriteLineAsync($"images build: {exception.Message}");
             return ExitCodes.BadInput;
@@ -148,24 +148,10 @@ internal static class ImagesCommand
 
             return ExitCodes.Success;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (NoContainerEngineException exception) when (skipWithoutEngine)
         {
-            await error.WriteLineAsync("images build: interrupted.");
-            return ExitCodes.Interrupted;
-        }
-        catch (NoContainerEngineException exception)
-        {
-            return await NoEngineAsync("images build", exception, skipWithoutEngine, output, error);
-        }
-        catch (ImageBuildException exception)
-        {
-            await error.WriteLineAsync($"images build: {exception.Message}");
-            return ExitCodes.WorkflowFailed;
-        }
-        catch (Exception exception) when (exception is ContainerEngineException or RootfsException or InvalidOperationException)
-        {
-            await error.WriteLineAsync($"images build: {exception.Message}");
-            return ExitCodes.EnvironmentProblem;
+            await output.WriteLineAsync($"images build: skipped: {exception.Message}");
+            return ExitCodes.Success;
         }
     }
 
@@ -185,32 +171,11 @@ internal static class ImagesCommand
             await output.WriteLineAsync(report.RemovedNothing ? $"Nothing labelled {ProjectLabels.ProjectKey}={scope} to remove." : report.Summary);
             return ExitCodes.Success;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (NoContainerEngineException exception) when (skipWithoutEngine)
         {
-            await error.WriteLineAsync("images clean: interrupted.");
-            return ExitCodes.Interrupted;
-        }
-        catch (NoContainerEngineException exception)
-        {
-            return await NoEngineAsync("images clean", exception, skipWithoutEngine, output, error);
-        }
-        catch (Exception exception) when (exception is ContainerEngineException or Docker.DotNet.DockerApiException)
-        {
-            await error.WriteLineAsync($"images clean: {exception.Message}");
-            return ExitCodes.EnvironmentProblem;
-        }
-    }
-
-    private static async Task<int> NoEngineAsync(string verb, NoContainerEngineException exception, bool skip, TextWriter output, TextWriter error)
-    {
-        if (skip)
-        {
-            await output.WriteLineAsync($"{verb}: skipped: {exception.Message}");
+            await output.WriteLineAsync($"images clean: skipped: {exception.Message}");
             return ExitCodes.Success;
         }
-
-        await error.WriteLineAsync($"{verb}: {exception.Message}");
-        return ExitCodes.EnvironmentProblem;
     }
 
     // The scope becomes a label value and an image repository path segment.

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FaaSr.Testing.Errors;
 
 namespace FaaSr.Testing.Containers;
 
@@ -27,7 +28,7 @@ public static class SourceCommit
         }
         catch (System.ComponentModel.Win32Exception exception)
         {
-            throw new InvalidOperationException($"Images are tagged with the git commit, but git could not be run in {directory}: {exception.Message}", exception);
+            throw new EnvironmentProblemException($"Images are tagged with the git commit, but git could not be run in {directory}: {exception.Message}", exception);
         }
 
         using (process)
@@ -37,7 +38,7 @@ public static class SourceCommit
             await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
             if (process.ExitCode != 0)
             {
-                throw new InvalidOperationException(
+                throw new EnvironmentProblemException(
                     $"Images are tagged with the git commit, but 'git {string.Join(' ', arguments)}' failed in {directory}: {(await error.ConfigureAwait(false)).Trim()}");
             }
 

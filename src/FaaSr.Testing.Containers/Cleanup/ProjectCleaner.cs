@@ -16,6 +16,18 @@ public sealed class ProjectCleaner(ContainerEngine engine, ProjectLabels labels,
 {
     public async Task<CleanupReport> CleanAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            return await CleanLabelledAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DockerApiException exception)
+        {
+            throw new ContainerEngineException($"Cleaning up {labels.Filter} failed: {EngineErrors.MessageOf(exception)}", exception);
+        }
+    }
+
+    private async Task<CleanupReport> CleanLabelledAsync(CancellationToken cancellationToken)
+    {
         var containers = await RemoveContainersAsync(cancellationToken).ConfigureAwait(false);
         var networks = await RemoveNetworksAsync(cancellationToken).ConfigureAwait(false);
         var (images, kept, reclaimed) = await RemoveImagesAsync(cancellationToken).ConfigureAwait(false);

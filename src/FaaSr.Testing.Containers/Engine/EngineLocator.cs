@@ -6,7 +6,7 @@ namespace FaaSr.Testing.Containers.Engine;
 /// <summary>Finds a Docker Engine API that answers a ping: DOCKER_HOST first, then the usual sockets.</summary>
 public static class EngineLocator
 {
-    private static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(15);
 
     /// <summary>How to get an engine when none answers, for messages.</summary>
     public const string StartHint = "start one with 'podman system service --time=0 unix:///run/podman/podman.sock &' (or point DOCKER_HOST at a running engine)";
@@ -45,7 +45,7 @@ public static class EngineLocator
         return $"No Docker API answered at {hostText} or the usual sockets ({EngineEndpoints.Describe(sockets)}); {StartHint}.";
     }
 
-    /// <summary>A client for this endpoint when it answers a ping within a few seconds, else null.</summary>
+    /// <summary>A client for this endpoint when it answers a ping and a version request within 15 s (a loaded machine answers slowly), else null.</summary>
     public static async Task<ContainerEngine?> TryConnectAsync(Uri endpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(endpoint);

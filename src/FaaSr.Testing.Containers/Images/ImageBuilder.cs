@@ -161,7 +161,7 @@ public sealed class ImageBuilder(ContainerEngine engine, Action<string> log, Fun
                 }
                 catch (RootfsException exception)
                 {
-                    throw new ImageBuildException(image.DisplayPath, $"its base image {reference} is not in the engine and could not be made: {exception.Message}", exception);
+                    throw new RootfsException($"{image.DisplayPath}: its base image {reference} is not in the engine and could not be made: {exception.Message}", exception);
                 }
             }
             else if (!await ExistsAsync(reference, cancellationToken).ConfigureAwait(false))

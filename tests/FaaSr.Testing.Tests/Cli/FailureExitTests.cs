@@ -49,6 +49,7 @@ public sealed class FailureExitTests
             typeof(WorkflowTester).Assembly,
             typeof(ExitCodes).Assembly,
             typeof(GitUnavailableException).Assembly,
+            typeof(FaaSr.Testing.Containers.ProjectLabels).Assembly,
         ];
         var uncategorised = product
             .SelectMany(assembly => assembly.GetExportedTypes())
@@ -72,12 +73,13 @@ public sealed class FailureExitTests
     [TestMethod]
     public async Task ANestedVerbIsNamedByAllItsWords()
     {
-        var images = new Command("images") { Throwing("build", new BadInputException("docker/Dockerfile: no FROM line")) };
+        // "stacks", not a real verb's name: the real root already has "images".
+        var stacks = new Command("stacks") { Throwing("build", new BadInputException("docker/Dockerfile: no FROM line")) };
 
-        var result = await RunAsync(images, "images", "build");
+        var result = await RunAsync(stacks, "stacks", "build");
 
         Assert.AreEqual(ExitCodes.BadInput, result.ExitCode);
-        Assert.AreEqual("images build: docker/Dockerfile: no FROM line", result.Error.Trim());
+        Assert.AreEqual("stacks build: docker/Dockerfile: no FROM line", result.Error.Trim());
     }
 
     [TestMethod]
