@@ -11,6 +11,7 @@ public sealed class LocalExecutor(LocalExecutorOptions options)
 {
     private readonly Lock gate = new();
     private Task<PythonInterpreter>? interpreter;
+    private Task<RInterpreter>? rInterpreter;
 
     public LocalExecutorOptions Options { get; } = options;
 
@@ -28,8 +29,10 @@ public sealed class LocalExecutor(LocalExecutorOptions options)
 
         var resolver = new FunctionSourceResolver(Options.FunctionsRoot);
         var pythonActions = graph.Actions.Where(a => (a.Type ?? FunctionLanguage.Python) == FunctionLanguage.Python).ToArray();
-        var sources = pythonActions.ToDictionary(a => a.Name, a => resolver.Resolve(document, a), StringComparer.Ordinal);
+        var rActions = graph.Actions.Where(a => a.Type == FunctionLanguage.R).ToArray();
+        var sources = pythonActions.Concat(rActions).ToDictionary(a => a.Name, a => resolver.Resolve(document, a), StringComparer.Ordinal);
         var python = pythonActions.Length > 0 ? await InterpreterAsync(cancellationToken) : null;
+        var (r, rUnavailable) = rActions.Length > 0 ? await RInterpreterAsync(cancellationToken) : (null, "This workflow has no R actions.");
 
         var loggingStore = Options.Stores(document.EffectiveLoggingDataStore);
         await foreach (var _ in loggingStore.ListAsync(folder.Prefix + "/", cancellationToken))
@@ -66,7 +69,11 @@ public sealed class LocalExecutor(LocalExecutorOptions options)
             IFunctionRuntime pythonRuntime = python is null
                 ? new UnavailableRuntime(FunctionLanguage.Python, "This workflow has no Python actions.")
                 : await PythonRuntime.CreateAsync(python, runFolder, Options.UsePythonForkServer, Options.Clock, cancellationToken);
-            runtimes = new FunctionRuntimes(pythonRuntime);
+            // Without R, R actions fail one by one with the reason, as the cloud fails an action whose container lacks it.
+            IFunctionRuntime rRuntime = r is null
+                ? new UnavailableRuntime(FunctionLanguage.R, rUnavailable!)
+                : await RRuntime.CreateAsync(r, runFolder, Options.Clock, cancellationToken);
+            runtimes = new FunctionRuntimes(pythonRuntime, rRuntime);
             rpcServer = FunctionRpcServer.Start();
             var context = new LocalRunContext(graph, identity, Options, sources, runtimes, rpcServer, runFolder);
             var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -120,6 +127,30 @@ public sealed class LocalExecutor(LocalExecutorOptions options)
             }
 
             return interpreter;
+        }
+    }
+
+    /// <summary>The Rscript for R actions, or why there is none (the message R actions fail with).</summary>
+    private async Task<(RInterpreter? Interpreter, string? UnavailableReason)> RInterpreterAsync(CancellationToken cancellationToken)
+    {
+        Task<RInterpreter> resolving;
+        lock (gate)
+        {
+            if (rInterpreter is null || rInterpreter.IsFaulted || rInterpreter.IsCanceled)
+            {
+                rInterpreter = RInterpreter.ResolveAsync(Options.RscriptCommand, cancellationToken);
+            }
+
+            resolving = rInterpreter;
+        }
+
+        try
+        {
+            return (await resolving, null);
+        }
+        catch (ExecutionEnvironmentException e)
+        {
+            return (null, RRuntime.UnavailablePrefix + e.Message);
         }
     }
 

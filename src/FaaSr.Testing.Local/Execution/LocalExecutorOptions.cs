@@ -38,6 +38,9 @@ public sealed record LocalExecutorOptions
     /// <summary>The Python interpreter to start; null means python3 (python on Windows) found on PATH.</summary>
     public string? PythonInterpreter { get; init; }
 
+    /// <summary>The Rscript that runs R actions; null means Rscript found on PATH.</summary>
+    public string? RscriptCommand { get; init; }
+
     /// <summary>
     /// Fork each Python instance from one pre-started interpreter instead of starting a new one (much faster; each
     /// instance is still its own process). Needs fork, so it is ignored on Windows.

@@ -35,19 +35,11 @@ internal sealed class PythonRuntime : IFunctionRuntime, IAsyncDisposable
     public static async Task<PythonRuntime> CreateAsync(PythonInterpreter interpreter, string runFolder, bool useForkServer, TimeProvider clock, CancellationToken cancellationToken)
     {
         var runtimeFolder = Path.Combine(runFolder, "python");
-        var assembly = typeof(PythonRuntime).Assembly;
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)))
-        {
-            var target = Path.Combine(runtimeFolder, name[ResourcePrefix.Length..].Replace('\\', '/'));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            await using var source = assembly.GetManifestResourceStream(name)!;
-            await using var file = File.Create(target);
-            await source.CopyToAsync(file, cancellationToken);
-        }
+        await EmbeddedFiles.WriteAsync(ResourcePrefix, runtimeFolder, cancellationToken);
 
         if (!File.Exists(Path.Combine(runtimeFolder, EntryScript)))
         {
-            throw new InvalidOperationException($"The embedded Python entry {EntryScript} is missing from {assembly.GetName().Name}.");
+            throw new InvalidOperationException($"The embedded Python entry {EntryScript} is missing from {typeof(PythonRuntime).Assembly.GetName().Name}.");
         }
 
         var pythonVariables = new Dictionary<string, string>

@@ -168,7 +168,6 @@ public sealed class LocalExecutorFailureTests(TestContext testContext)
     }
 
     [TestMethod]
-    [DataRow("R", "R runtime for local execution is not available")]
     [DataRow("Julia", "Julia runtime for local execution is not available")]
     public async Task ALanguageThisMachineCannotRunFailsWithAnError(string language, string message)
     {

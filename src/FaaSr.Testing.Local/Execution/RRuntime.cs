@@ -1,0 +1,85 @@
+using System.Text.Json.Nodes;
+using FaaSr.Testing.Workflows;
+
+namespace FaaSr.Testing.Local.Execution;
+
+/// <summary>
+/// Runs R functions, one Rscript process per instance, with the embedded R entry and FaaSr R client stubs written
+/// into the run's folder (docs/r-runtime.md). The process talks to the run's RPC server like a Python function.
+/// </summary>
+internal sealed class RRuntime : IFunctionRuntime
+{
+    /// <summary>How the failure of an R action that cannot run here begins.</summary>
+    public const string UnavailablePrefix = "R runtime for local execution is not available: ";
+
+    private static readonly string[] LibraryVariables = ["R_LIBS", "R_LIBS_USER", "R_LIBS_SITE"];
+
+    private const string ResourcePrefix = "FaaSr.Testing.Local.R/";
+    private const string EntryScript = "faasr_local_entry.R";
+    private const string ClientStubs = "faasr_client_stubs.R";
+    private readonly RInterpreter interpreter;
+    private readonly string runtimeFolder;
+    private readonly TimeProvider clock;
+
+    private RRuntime(RInterpreter interpreter, string runtimeFolder, TimeProvider clock)
+    {
+        this.interpreter = interpreter;
+        this.runtimeFolder = runtimeFolder;
+        this.clock = clock;
+    }
+
+    public FunctionLanguage Language => FunctionLanguage.R;
+
+    public string? UnavailableReason => null;
+
+    /// <summary>Writes the embedded R files under <paramref name="runFolder"/>.</summary>
+    public static async Task<RRuntime> CreateAsync(RInterpreter interpreter, string runFolder, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var runtimeFolder = Path.Combine(runFolder, "r");
+        await EmbeddedFiles.WriteAsync(ResourcePrefix, runtimeFolder, cancellationToken);
+        foreach (var required in new[] { EntryScript, ClientStubs })
+        {
+            if (!File.Exists(Path.Combine(runtimeFolder, required)))
+            {
+                throw new InvalidOperationException($"The embedded R file {required} is missing from {typeof(RRuntime).Assembly.GetName().Name}.");
+            }
+        }
+
+        return new RRuntime(interpreter, runtimeFolder, clock);
+    }
+
+    public Task<ProcessExit> RunAsync(FunctionLaunch launch, CancellationToken cancellationToken)
+    {
+        var invocation = new JsonObject
+        {
+            ["FunctionName"] = launch.FunctionName,
+            // JSON text, read by the entry with jsonlite's defaults, as FaaSr hands the arguments to its R entry.
+            ["Arguments"] = launch.Arguments.ToJsonString(),
+            ["Folders"] = new JsonArray(launch.Source.Folders.Select(f => (JsonNode?)f).ToArray()),
+            ["Files"] = new JsonArray(launch.Source.Files.Select(f => (JsonNode?)f).ToArray()),
+            ["ClientStubs"] = Path.Combine(runtimeFolder, ClientStubs),
+        };
+
+        // Where this machine's R packages are installed (as site-packages for Python), so arrow is found where it is.
+        var environment = new Dictionary<string, string>(launch.Environment);
+        foreach (var name in LibraryVariables)
+        {
+            if (Environment.GetEnvironmentVariable(name) is { } value)
+            {
+                environment[name] = value;
+            }
+        }
+
+        // --no-init-file: the user's ~/.Rprofile is not part of a FaaSr container.
+        var process = new ProcessLaunch(
+            interpreter.Executable,
+            ["--no-init-file", Path.Combine(runtimeFolder, EntryScript)],
+            launch.WorkingDirectory,
+            environment,
+            invocation.ToJsonString())
+        {
+            TimeLimit = launch.TimeLimit,
+        };
+        return ChildProcess.RunAsync(process, clock, cancellationToken);
+    }
+}
