@@ -26,7 +26,7 @@ Task("LocalStack")
     .Does<BuildContext>((context, data) => context.NpmCi(data));
 
 Task("Validate")
-    .Description("Validates every workflows/*.json with faasr-it validate.")
+    .Description("Validates every workflows/*.json with faasr-it validate --local (warning about languages this machine cannot run).")
     .IsDependentOn("Build")
     .Does<BuildContext>((context, data) => DotNetExecute(data.Cli, data.ValidateArguments(context)));
 

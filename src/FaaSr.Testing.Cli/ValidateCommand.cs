@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FaaSr.Testing.Local.Execution;
 using FaaSr.Testing.Workflows;
 
 namespace FaaSr.Testing.Cli;
@@ -9,7 +10,9 @@ namespace FaaSr.Testing.Cli;
 /// <summary>
 /// <c>faasr-it validate FILE... [--json]</c>: reads and validates workflow files. Exit 0 when every file is valid
 /// (one "ok" line per file); exit 2 with one line per problem on stderr otherwise, or, with --json, the problems
-/// as a JSON array of {file, action, path, message} on stdout.
+/// as a JSON array of {file, action, path, message} on stdout. With --local, a valid file's languages are also checked
+/// against this machine (python3, Rscript with jsonlite; Julia never runs locally): each one that cannot run here is a
+/// "warning:" line on stderr naming the file, the actions and why, and the exit code stays that of the validation.
 /// </summary>
 internal static class ValidateCommand
 {
@@ -27,20 +30,27 @@ internal static class ValidateCommand
         {
             Description = "Print the problems as a JSON array on stdout.",
         };
+        var local = new Option<bool>("--local")
+        {
+            Description = "Also warn about languages of the workflow this machine cannot run locally (python3, Rscript with jsonlite).",
+        };
         var command = new Command("validate", "Check FaaSr workflow files against the schema and graph rules, reporting every problem.")
         {
             files,
             json,
+            local,
         };
-        command.SetAction(parseResult => Run(
+        command.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetValue(files) ?? [],
             parseResult.GetValue(json),
+            parseResult.GetValue(local),
             parseResult.InvocationConfiguration.Output,
-            parseResult.InvocationConfiguration.Error));
+            parseResult.InvocationConfiguration.Error,
+            cancellationToken));
         return command;
     }
 
-    private static int Run(IReadOnlyList<string> files, bool asJson, TextWriter output, TextWriter error)
+    private static async Task<int> RunAsync(IReadOnlyList<string> files, bool asJson, bool local, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (files.Count == 0)
         {
@@ -49,6 +59,7 @@ internal static class ValidateCommand
         }
 
         var problems = new List<ValidationProblem>();
+        var languages = new LocalLanguageCheck();
         foreach (var file in files)
         {
             var check = WorkflowLoader.CheckFile(file);
@@ -56,6 +67,14 @@ internal static class ValidateCommand
             if (check.IsValid && !asJson)
             {
                 output.WriteLine($"{file}: ok");
+            }
+
+            if (local && check.IsValid)
+            {
+                foreach (var gap in await languages.CheckAsync(check.Document!, cancellationToken))
+                {
+                    error.WriteLine($"warning: {file}: {gap.Language} actions ({string.Join(", ", gap.Actions)}) cannot run on this machine: {gap.Reason}");
+                }
             }
         }
 

@@ -5,8 +5,9 @@ namespace FaaSr.Testing.Local.Execution;
 /// <summary>The runtime for each function language in one run.</summary>
 internal sealed class FunctionRuntimes(IFunctionRuntime python, IFunctionRuntime r) : IAsyncDisposable
 {
-    private readonly IFunctionRuntime julia = new UnavailableRuntime(
-        FunctionLanguage.Julia, "Julia runtime for local execution is not available: the local executor runs Python and R functions.");
+    public const string JuliaUnavailable = "Julia runtime for local execution is not available: the local executor runs Python and R functions.";
+
+    private readonly IFunctionRuntime julia = new UnavailableRuntime(FunctionLanguage.Julia, JuliaUnavailable);
 
     public IFunctionRuntime For(FunctionLanguage language) => language switch
     {

@@ -129,6 +129,39 @@ public sealed class ValidateCommandTests
         }
     }
 
+    [TestMethod]
+    public async Task LocalWarnsAboutALanguageThisMachineCannotRunAndKeepsTheExitCode()
+    {
+        var workflow = JsonNode.Parse(File.ReadAllText(RepositoryFiles.Path("workflows", "RFailingWorkflow.json")))!.AsObject();
+        workflow["ActionList"]!["after-r-failure"]!["Type"] = "Julia";
+        var file = Path.Combine(Path.GetTempPath(), $"faasr-it-julia-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, workflow.ToJsonString());
+        try
+        {
+            var result = await RunAsync("validate", "--local", file);
+
+            Assert.AreEqual(ExitCodes.Success, result.ExitCode, result.Error);
+            Assert.AreEqual($"{file}: ok", result.Output.Trim());
+            Assert.AreEqual(
+                $"warning: {file}: Julia actions (after-r-failure) cannot run on this machine: Julia runtime for local execution is not available: the local executor runs Python and R functions.",
+                result.Error.Trim(),
+                "R and Python run here (CI installs both), so only Julia is warned about.");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [TestMethod]
+    public async Task WithoutLocalNoLanguageIsChecked()
+    {
+        var result = await RunAsync("validate", RepositoryFiles.Path("workflows", "RIntegrationTestWorkflow.json"));
+
+        Assert.AreEqual(ExitCodes.Success, result.ExitCode, result.Error);
+        Assert.AreEqual("", result.Error);
+    }
+
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
