@@ -55,8 +55,11 @@ internal sealed class RRuntime : IFunctionRuntime
             ["FunctionName"] = launch.FunctionName,
             // JSON text, read by the entry with jsonlite's defaults, as FaaSr hands the arguments to its R entry.
             ["Arguments"] = launch.Arguments.ToJsonString(),
-            ["Folders"] = new JsonArray(launch.Source.Folders.Select(f => (JsonNode?)f).ToArray()),
-            ["Files"] = new JsonArray(launch.Source.Files.Select(f => (JsonNode?)f).ToArray()),
+            // FaaSr's R entry sources every *.R under the action's download folder; without one, the code where it is.
+            ["Folders"] = launch.DownloadRoot is { } downloadRoot
+                ? new JsonArray(downloadRoot)
+                : new JsonArray(launch.Source.Folders.Select(f => (JsonNode?)f).ToArray()),
+            ["Files"] = launch.DownloadRoot is null ? new JsonArray(launch.Source.Files.Select(f => (JsonNode?)f).ToArray()) : new JsonArray(),
             ["ClientStubs"] = Path.Combine(runtimeFolder, ClientStubs),
         };
 

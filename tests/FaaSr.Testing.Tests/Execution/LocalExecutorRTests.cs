@@ -131,7 +131,7 @@ public sealed class LocalExecutorRTests(TestContext testContext)
         Assert.DoesNotContain("TEST_SECRET_VALUE", await harness.LogAsync(run, "first", Cancellation));
         Assert.AreEqual(InstanceState.Failed, result["second"].State);
         var log = await harness.LogAsync(run, "second", Cancellation);
-        StringAssert.Contains(log, "] [ERROR] [faasr_server.py] faasr_secret: Secret 'NON_EXISTENT_SECRET' not found in environment variables\n");
+        StringAssert.Contains(log, "] [ERROR] [secret.py] faasr_secret: Secret 'NON_EXISTENT_SECRET' not found in environment variables\n");
         StringAssert.Contains(log, "Errors in the user function - Error in faasr_secret(\"NON_EXISTENT_SECRET\"): faasr_secret: Request to FaaSr RPC failed");
         StringAssert.Contains(log, "] [ERROR] [executor.py] Unkown error while getting user function return\n");
     }
