@@ -69,9 +69,6 @@ public sealed record RInterpreter(string Executable, string Version, bool HasArr
             return File.Exists(name) ? Path.GetFullPath(name) : null;
         }
 
-        return (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(folder => Path.Combine(folder, name))
-            .FirstOrDefault(File.Exists);
+        return ExecutablePath.Find(name);
     }
 }

@@ -12,6 +12,25 @@ internal sealed class RRuntime : IFunctionRuntime
     /// <summary>How the failure of an R action that cannot run here begins.</summary>
     public const string UnavailablePrefix = "R runtime for local execution is not available: ";
 
+    /// <summary>
+    /// Runs Rscript ($0 and its arguments) in a session of its own and, once it ends, kills what is left in that
+    /// session, as a cloud container ends with its function; otherwise a process the function left running would keep
+    /// the output pipes open and the instance would never end. The async child of a shell without job control is no
+    /// group leader, so setsid runs Rscript in place and $! is the session's id; fd 3 hands the shell's stdin on
+    /// (an async child's own stdin is /dev/null). A terminal's Ctrl-C must not end this shell before the executor
+    /// kills its tree, so it ignores SIGINT. Its exit status is Rscript's.
+    /// </summary>
+    private const string OwnSessionScript =
+        "trap '' INT\n" +
+        "exec 3<&0\n" +
+        "setsid \"$0\" \"$@\" <&3 3<&- &\n" +
+        "child=$!\n" +
+        "exec 3<&-\n" +
+        "wait \"$child\"\n" +
+        "status=$?\n" +
+        "kill -9 \"-$child\" 2>/dev/null\n" +
+        "exit \"$status\"\n";
+
     private static readonly string[] LibraryVariables = ["R_LIBS", "R_LIBS_USER", "R_LIBS_SITE"];
 
     private const string ResourcePrefix = "FaaSr.Testing.Local.R/";
@@ -20,12 +39,14 @@ internal sealed class RRuntime : IFunctionRuntime
     private readonly RInterpreter interpreter;
     private readonly string runtimeFolder;
     private readonly TimeProvider clock;
+    private readonly string? sessionShell;
 
-    private RRuntime(RInterpreter interpreter, string runtimeFolder, TimeProvider clock)
+    private RRuntime(RInterpreter interpreter, string runtimeFolder, TimeProvider clock, string? sessionShell)
     {
         this.interpreter = interpreter;
         this.runtimeFolder = runtimeFolder;
         this.clock = clock;
+        this.sessionShell = sessionShell;
     }
 
     public FunctionLanguage Language => FunctionLanguage.R;
@@ -45,7 +66,8 @@ internal sealed class RRuntime : IFunctionRuntime
             }
         }
 
-        return new RRuntime(interpreter, runtimeFolder, clock);
+        var sessionShell = OperatingSystem.IsWindows() || ExecutablePath.Find("setsid") is null ? null : ExecutablePath.Find("sh");
+        return new RRuntime(interpreter, runtimeFolder, clock, sessionShell);
     }
 
     public Task<ProcessExit> RunAsync(FunctionLaunch launch, CancellationToken cancellationToken)
@@ -74,9 +96,10 @@ internal sealed class RRuntime : IFunctionRuntime
         }
 
         // --no-init-file: the user's ~/.Rprofile is not part of a FaaSr container.
+        string[] rscript = [interpreter.Executable, "--no-init-file", Path.Combine(runtimeFolder, EntryScript)];
         var process = new ProcessLaunch(
-            interpreter.Executable,
-            ["--no-init-file", Path.Combine(runtimeFolder, EntryScript)],
+            sessionShell ?? rscript[0],
+            sessionShell is null ? rscript[1..] : ["-c", OwnSessionScript, .. rscript],
             launch.WorkingDirectory,
             environment,
             invocation.ToJsonString())

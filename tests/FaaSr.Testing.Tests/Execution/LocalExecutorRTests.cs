@@ -214,6 +214,30 @@ public sealed class LocalExecutorRTests(TestContext testContext)
     }
 
     [TestMethod]
+    public async Task AProcessAnRFunctionLeavesRunningEndsWithItsInstance()
+    {
+        await using var harness = await ExecutorHarness.CreateAsync("r-leftover", Cancellation);
+        harness.AddFile("leftover.R", """
+            first <- function() {
+              system("sleep 120 & echo $! > child.txt")
+              faasr_log(paste("child", readLines("child.txt")))
+              TRUE
+            }
+            second <- function() NULL
+            """);
+
+        var (run, result) = await harness.RunAsync(harness.Workflow(ROnly), Cancellation);
+
+        Assert.AreEqual(InstanceState.Completed, result["first"].State, result["first"].Reason);
+        Assert.AreEqual(InstanceState.Completed, result["second"].State, result["second"].Reason);
+        var line = (await harness.LogAsync(run, "first", Cancellation)).Split('\n').Single(l => l.StartsWith("child ", StringComparison.Ordinal));
+        var child = int.Parse(line["child ".Length..], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.IsTrue(
+            await Support.ProcessProbe.EventuallyAsync(() => !Support.ProcessProbe.IsAlive(child), TimeSpan.FromSeconds(10), Cancellation),
+            $"The 'sleep' {child} that first() left running outlived its instance.");
+    }
+
+    [TestMethod]
     public async Task WithoutRscriptRActionsFailWithALineSayingSo()
     {
         await using var harness = await ExecutorHarness.CreateAsync("r-absent", Cancellation);
