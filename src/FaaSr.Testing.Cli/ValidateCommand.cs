@@ -10,9 +10,11 @@ namespace FaaSr.Testing.Cli;
 /// <summary>
 /// <c>faasr-it validate FILE... [--json]</c>: reads and validates workflow files. Exit 0 when every file is valid
 /// (one "ok" line per file); exit 2 with one line per problem on stderr otherwise, or, with --json, the problems
-/// as a JSON array of {file, action, path, message} on stdout. With --local, a valid file's languages are also checked
-/// against this machine (python3, Rscript with jsonlite; Julia never runs locally): each one that cannot run here is a
-/// "warning:" line on stderr naming the file, the actions and why, and the exit code stays that of the validation.
+/// as a JSON array of {file, action, path, message, severity} on stdout. With --local, a valid file's languages are
+/// also checked against this machine (python3, Rscript with jsonlite; Julia never runs locally): each one that cannot
+/// run here is a "warning:" line on stderr naming the file, the actions and why. Warnings about what validates but
+/// crashes a FaaSr 2.1 cloud action are printed on stderr as "file: path: warning: message" and listed with severity
+/// "warning"; no warning changes the exit code.
 /// </summary>
 internal static class ValidateCommand
 {
@@ -60,10 +62,12 @@ internal static class ValidateCommand
 
         var problems = new List<ValidationProblem>();
         var languages = new LocalLanguageCheck();
+        var warnings = new List<ValidationProblem>();
         foreach (var file in files)
         {
             var check = WorkflowLoader.CheckFile(file);
             problems.AddRange(check.Problems);
+            warnings.AddRange(check.Warnings);
             if (check.IsValid && !asJson)
             {
                 output.WriteLine($"{file}: ok");
@@ -80,7 +84,7 @@ internal static class ValidateCommand
 
         if (asJson)
         {
-            output.WriteLine(ToJson(problems));
+            output.WriteLine(ToJson(problems, warnings));
         }
         else
         {
@@ -88,15 +92,20 @@ internal static class ValidateCommand
             {
                 error.WriteLine(problem);
             }
+
+            foreach (var warning in warnings)
+            {
+                error.WriteLine($"{warning.File}: {warning.JsonPath}: warning: {warning.Message}");
+            }
         }
 
         return problems.Count == 0 ? ExitCodes.Success : ExitCodes.BadInput;
     }
 
-    private static string ToJson(IEnumerable<ValidationProblem> problems)
+    private static string ToJson(IEnumerable<ValidationProblem> problems, IEnumerable<ValidationProblem> warnings)
     {
         var array = new JsonArray();
-        foreach (var problem in problems)
+        foreach (var (problem, severity) in problems.Select(p => (p, "error")).Concat(warnings.Select(w => (w, "warning"))))
         {
             array.Add(new JsonObject
             {
@@ -104,6 +113,7 @@ internal static class ValidateCommand
                 ["action"] = problem.Action,
                 ["path"] = problem.JsonPath,
                 ["message"] = problem.Message,
+                ["severity"] = severity,
             });
         }
 

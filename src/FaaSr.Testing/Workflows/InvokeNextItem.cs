@@ -18,5 +18,8 @@ public sealed record ConditionalInvoke(IReadOnlyList<InvokeTarget> WhenTrue, IRe
 {
     public IReadOnlyList<InvokeTarget> Branch(bool value) => value ? WhenTrue : WhenFalse;
 
+    /// <summary>"True" and/or "False" when the file leaves that key out (FaaSr 2.1 then crashes on that return value).</summary>
+    public IReadOnlyList<string> AbsentBranches { get; init; } = [];
+
     public IEnumerable<InvokeTarget> AllTargets => WhenTrue.Concat(WhenFalse);
 }

@@ -90,7 +90,10 @@ internal static partial class InvokeNextReader
             action.Problems.Add(action.Action, path, "conditional InvokeNext must have a True or a False key (or both)");
         }
 
-        return new ConditionalInvoke(ReadBranch(conditional, TrueKey, path, action), ReadBranch(conditional, FalseKey, path, action));
+        return new ConditionalInvoke(ReadBranch(conditional, TrueKey, path, action), ReadBranch(conditional, FalseKey, path, action))
+        {
+            AbsentBranches = new[] { TrueKey, FalseKey }.Where(key => !conditional.ContainsKey(key)).ToArray(),
+        };
     }
 
     /// <summary>A branch is one action name or a list of them; a missing branch is empty.</summary>

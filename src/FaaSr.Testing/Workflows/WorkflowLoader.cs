@@ -60,7 +60,7 @@ public static class WorkflowLoader
 
         var document = WorkflowReader.Read(workflow, problems);
         WorkflowValidator.Validate(document, problems);
-        return new WorkflowCheck(document, problems.Items);
+        return new WorkflowCheck(document, problems.Items) { Warnings = problems.Items.Count == 0 ? CloudCrashRules.Find(document, sourceName) : [] };
     }
 
     /// <summary>The file's text, or null when it holds more than <see cref="MaxFileBytes"/> bytes.</summary>

@@ -16,6 +16,7 @@ public static class WorkflowValidator
 
     internal static void Validate(WorkflowDocument document, ProblemList problems)
     {
+        SchemaRules.Check(document, problems);
         NamingRules.Check(document, problems);
         ServerRules.Check(document, problems);
         DataStoreRules.Check(document, problems);

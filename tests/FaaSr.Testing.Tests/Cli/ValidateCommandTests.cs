@@ -50,7 +50,8 @@ public sealed class ValidateCommandTests
         var problems = JsonNode.Parse(result.Output)!.AsArray();
         Assert.HasCount(2, problems);
         var malformed = problems[0]!.AsObject();
-        CollectionAssert.AreEqual(new[] { "file", "action", "path", "message" }, malformed.Select(p => p.Key).ToArray());
+        CollectionAssert.AreEqual(new[] { "file", "action", "path", "message", "severity" }, malformed.Select(p => p.Key).ToArray());
+        Assert.AreEqual("error", malformed["severity"]!.GetValue<string>());
         Assert.AreEqual(truncated, malformed["file"]!.GetValue<string>());
         Assert.IsNull(malformed["action"]);
         Assert.AreEqual("$.ActionList", malformed["path"]!.GetValue<string>());
@@ -170,5 +171,41 @@ public sealed class ValidateCommandTests
         using var error = new StringWriter();
         var exitCode = await CliApplication.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error });
         return (exitCode, output.ToString(), error.ToString());
+    }
+
+    [TestMethod]
+    public async Task WhatValidatesButCrashesACloudActionIsAWarningPerKeyAndExitZero()
+    {
+        var workflow = JsonNode.Parse(File.ReadAllText(IntegrationWorkflow))!.AsObject();
+        workflow.Remove("LoggingDataStore");
+        workflow["DataStores"]!["S3"]!.AsObject().Remove("Region");
+        workflow["DataStores"]!["S3"]!["Anonymous"] = "false";
+        workflow["ActionList"]!["create-input"]!.AsObject().Remove("Type");
+        var file = Path.Combine(Path.GetTempPath(), $"faasr-it-warnings-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, workflow.ToJsonString());
+        try
+        {
+            var plain = await RunAsync("validate", file);
+            var json = await RunAsync("validate", "--json", file);
+
+            Assert.AreEqual(ExitCodes.Success, plain.ExitCode, plain.Error);
+            Assert.AreEqual($"{file}: ok", plain.Output.Trim());
+            var lines = Lines(plain.Error);
+            Assert.HasCount(4, lines, plain.Error);
+            CollectionAssert.AreEquivalent(
+                new[] { "$.LoggingDataStore", "$.DataStores.S3.Region", "$.DataStores.S3.Anonymous", "$.ActionList.create-input.Type" },
+                lines.Select(l => l[(file.Length + 2)..l.IndexOf(": warning: ", StringComparison.Ordinal)]).ToArray());
+            Assert.IsTrue(lines.All(l => l.Contains(": warning: ", StringComparison.Ordinal) && l.Contains("in FaaSr 2.1 ", StringComparison.Ordinal)), plain.Error);
+
+            Assert.AreEqual(ExitCodes.Success, json.ExitCode);
+            var entries = JsonNode.Parse(json.Output)!.AsArray();
+            Assert.HasCount(4, entries);
+            Assert.IsTrue(entries.All(e => e!["severity"]!.GetValue<string>() == "warning" && e["file"]!.GetValue<string>() == file));
+            Assert.AreEqual("create-input", entries.Single(e => e!["path"]!.GetValue<string>() == "$.ActionList.create-input.Type")!["action"]!.GetValue<string>());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 }

@@ -31,7 +31,7 @@ internal static class MonitorWorkflows
               "WorkflowName": "{{WorkflowName}}",
               "FunctionInvoke": "{{actions[0].Name}}",
               "DefaultDataStore": "S3",
-              "LoggingDataStore": {{(defaultBucket is null ? "null" : "\"Logs\"")}},
+              "LoggingDataStore": {{(defaultBucket is null ? "\"S3\"" : "\"Logs\"")}},
               "FaaSrLog": "FaaSrLog",
               "ComputeServers": {
                 "GH": { "FaaSType": "GitHubActions", "UserName": "someone", "ActionRepoName": "repo", "Branch": "main", "UseSecretStore": true }

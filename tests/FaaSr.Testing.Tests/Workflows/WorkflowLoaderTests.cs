@@ -53,28 +53,29 @@ public sealed class WorkflowLoaderTests
             document.FindAction("start")!.InvokeNext.ToArray());
         var conditional = (ConditionalInvoke)document.FindAction("middle")!.InvokeNext.Single();
         CollectionAssert.AreEqual(new[] { InvokeTarget.Plain("yes") }, conditional.WhenTrue.ToArray());
-        CollectionAssert.AreEqual(new[] { InvokeTarget.Plain("no") }, conditional.WhenFalse.ToArray(), "a bare string branch is wrapped");
-        CollectionAssert.AreEqual(new InvokeNextItem[] { InvokeTarget.Plain("join") }, document.FindAction("fan")!.InvokeNext.ToArray(), "a bare string is wrapped");
+        CollectionAssert.AreEqual(new[] { InvokeTarget.Plain("no") }, conditional.WhenFalse.ToArray());
+        CollectionAssert.AreEqual(new InvokeNextItem[] { InvokeTarget.Plain("join") }, document.FindAction("fan")!.InvokeNext.ToArray());
     }
 
     [TestMethod]
-    public void ConditionalWithOneBranchHasAnEmptyOtherBranch()
+    public void ConditionalWithOneBranchHasAnEmptyOtherBranchKnownToBeAbsent()
     {
-        var json = SampleWorkflows.With(w => SampleWorkflows.Action(w, "middle")["InvokeNext"] = new JsonObject { ["True"] = new JsonArray("yes", "no") });
+        var json = SampleWorkflows.With(w => SampleWorkflows.Action(w, "middle")["InvokeNext"] = new JsonArray(new JsonObject { ["True"] = new JsonArray("yes", "no") }));
 
         var conditional = (ConditionalInvoke)WorkflowLoader.Parse(json, "one-branch.json").Document.FindAction("middle")!.InvokeNext.Single();
 
         Assert.AreEqual(2, conditional.WhenTrue.Count);
         Assert.AreEqual(0, conditional.WhenFalse.Count);
+        CollectionAssert.AreEqual(new[] { "False" }, conditional.AbsentBranches.ToArray(), "FaaSr 2.1 crashes when False is returned.");
     }
 
     [TestMethod]
-    public void AnonymousAndWritableAcceptStringsAndBooleans()
+    public void AnonymousAndWritableAreReadFromTheirStrings()
     {
         var json = SampleWorkflows.With(w =>
         {
             var store = w["DataStores"]!["S3"]!.AsObject();
-            store["Writable"] = false;
+            store["Writable"] = "false";
             store["Anonymous"] = "True";
         });
 
