@@ -45,9 +45,11 @@ public sealed class InvocationReservation : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(clock);
         var prefix = PrefixFor(folder);
         await RefuseAnotherRunAsync(loggingStore, folder, prefix, null, clock, cancellationToken);
-        await foreach (var _ in loggingStore.ListAsync(folder.Prefix + "/", cancellationToken))
+        // FaaSr 2.1 lists the prefix F without a trailing '/': an ID that is a prefix of an existing one (run-1 beside
+        // run-10) is refused too.
+        await foreach (var _ in loggingStore.ListAsync(folder.Prefix, cancellationToken))
         {
-            throw new InvocationSetupException($"InvocationID already exists: {folder.InvocationId} (its log folder {folder.Prefix}/ holds objects).");
+            throw new InvocationSetupException($"InvocationID already exists: {folder.InvocationId} (objects exist under {folder.Prefix}).");
         }
 
         var key = prefix + Guid.NewGuid().ToString("N");

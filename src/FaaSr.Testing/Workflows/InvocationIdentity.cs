@@ -9,34 +9,32 @@ namespace FaaSr.Testing.Workflows;
 public sealed record InvocationIdentity(string InvocationId, string InvocationTimestamp)
 {
     /// <summary>
-    /// The timestamp is the document's InvocationTimestamp, else now (UTC) as %Y-%m-%dT%H-%M-%S. The ID is the
-    /// document's InvocationID; else InvocationIDFromDate applied to the invocation time; else a new uuid4.
+    /// As FaaSr 2.1's init_log_folder: the timestamp is the document's InvocationTimestamp, else now (UTC) as
+    /// %Y-%m-%dT%H-%M-%S. The ID is the document's InvocationID unless it is empty or only white space; else
+    /// InvocationIDFromDate applied to the invocation timestamp (parsed back, so to the second, without a time zone:
+    /// %f is 000000, %z and %Z are empty); else a new uuid4.
     /// </summary>
-    /// <exception cref="InvocationSetupException">InvocationIDFromDate holds a directive FaaSr's strftime does not know.</exception>
+    /// <exception cref="InvocationSetupException">InvocationIDFromDate is given and InvocationTimestamp does not read as %Y-%m-%dT%H-%M-%S.</exception>
     public static InvocationIdentity Decide(WorkflowDocument document, DateTimeOffset now)
     {
         var timestamp = string.IsNullOrEmpty(document.InvocationTimestamp)
             ? now.UtcDateTime.ToString(InvocationFolder.TimestampFormat, CultureInfo.InvariantCulture)
             : document.InvocationTimestamp;
 
-        if (!string.IsNullOrEmpty(document.InvocationId))
+        if (!string.IsNullOrWhiteSpace(document.InvocationId))
         {
             return new InvocationIdentity(document.InvocationId, timestamp);
         }
 
         if (!string.IsNullOrEmpty(document.InvocationIdFromDate))
         {
-            string id;
-            try
+            if (!DateTime.TryParseExact(timestamp, InvocationFolder.TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
             {
-                id = StrftimeFormat.Format(document.InvocationIdFromDate, now.ToUniversalTime());
-            }
-            catch (FormatException e)
-            {
-                throw new InvocationSetupException($"Workflow '{document.WorkflowName}': InvocationIDFromDate: {e.Message}", e);
+                throw new InvocationSetupException(
+                    $"Workflow '{document.WorkflowName}': in FaaSr 2.1 the entry action would crash (ValueError): InvocationTimestamp '{timestamp}' does not match %Y-%m-%dT%H-%M-%S, so InvocationIDFromDate cannot be applied to it.");
             }
 
-            return new InvocationIdentity(id, timestamp);
+            return new InvocationIdentity(StrftimeFormat.FormatNaive(document.InvocationIdFromDate, time), timestamp);
         }
 
         return new InvocationIdentity(Guid.NewGuid().ToString(), timestamp);

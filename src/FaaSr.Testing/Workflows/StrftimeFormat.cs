@@ -4,12 +4,19 @@ using System.Text;
 namespace FaaSr.Testing.Workflows;
 
 /// <summary>
-/// Python's strftime for the directives workflows use in InvocationIDFromDate (e.g. "%Y%m%d"), in the C locale.
-/// An unknown directive is an error rather than passed through, so a typo is caught before the run.
+/// Python's strftime on Linux (glibc) for the directives workflows use in InvocationIDFromDate (e.g. "%Y%m%d"), in
+/// the C locale: an unknown directive and a lone '%' at the end are passed through as written, and "%-d" drops the
+/// padding. (FaaSr's schema limits the directives InvocationIDFromDate may use; validate reports the others.)
 /// </summary>
 public static class StrftimeFormat
 {
-    public static string Format(string format, DateTimeOffset time)
+    public static string Format(string format, DateTimeOffset time) => Format(format, time, naive: false);
+
+    /// <summary>A datetime without a time zone, as FaaSr parses InvocationTimestamp: %z and %Z are empty.</summary>
+    public static string FormatNaive(string format, DateTime time) =>
+        Format(format, new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Unspecified), TimeSpan.Zero), naive: true);
+
+    private static string Format(string format, DateTimeOffset time, bool naive)
     {
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder(format.Length * 2);
@@ -23,10 +30,18 @@ public static class StrftimeFormat
 
             if (i + 1 >= format.Length)
             {
-                throw new FormatException($"Format '{format}' ends with a lone '%'.");
+                text.Append('%');
+                continue;
             }
 
             var directive = format[++i];
+            if (directive == '-' && i + 1 < format.Length)
+            {
+                var unpadded = Format("%" + format[++i], time, naive).TrimStart('0', ' ');
+                text.Append(unpadded.Length == 0 ? "0" : unpadded);
+                continue;
+            }
+
             text.Append(directive switch
             {
                 'Y' => time.Year.ToString("0000", c),
@@ -51,17 +66,17 @@ public static class StrftimeFormat
                 'W' => WeekOfYear(time, DayOfWeek.Monday).ToString("00", c),
                 'G' => ISOWeek.GetYear(time.DateTime).ToString("0000", c),
                 'V' => ISOWeek.GetWeekOfYear(time.DateTime).ToString("00", c),
-                'z' => Offset(time.Offset),
-                'Z' => time.Offset == TimeSpan.Zero ? "UTC" : Offset(time.Offset),
-                'F' => Format("%Y-%m-%d", time),
-                'T' => Format("%H:%M:%S", time),
-                'D' => Format("%m/%d/%y", time),
-                'R' => Format("%H:%M", time),
-                'c' => Format("%a %b %e %H:%M:%S %Y", time),
-                'x' => Format("%m/%d/%y", time),
-                'X' => Format("%H:%M:%S", time),
+                'z' => naive ? string.Empty : Offset(time.Offset),
+                'Z' => naive ? string.Empty : time.Offset == TimeSpan.Zero ? "UTC" : Offset(time.Offset),
+                'F' => Format("%Y-%m-%d", time, naive),
+                'T' => Format("%H:%M:%S", time, naive),
+                'D' => Format("%m/%d/%y", time, naive),
+                'R' => Format("%H:%M", time, naive),
+                'c' => Format("%a %b %e %H:%M:%S %Y", time, naive),
+                'x' => Format("%m/%d/%y", time, naive),
+                'X' => Format("%H:%M:%S", time, naive),
                 '%' => "%",
-                _ => throw new FormatException($"Format '{format}' uses %{directive}, which is not a supported strftime directive."),
+                _ => $"%{directive}",
             });
         }
 

@@ -38,7 +38,7 @@ public sealed class LocalExecutorInvocationTests(TestContext testContext)
     }
 
     [TestMethod]
-    public async Task AnIdThatOnlySharesAPrefixWithAnExistingOneIsNotRefused()
+    public async Task AnIdThatIsAPrefixOfAnExistingOneIsRefusedAsFaaSrListsWithoutASlash()
     {
         await using var harness = await ExecutorHarness.CreateAsync("prefix-id", Cancellation);
         harness.AddFile("f.py", "def only():\n    pass\n");
@@ -50,10 +50,40 @@ public sealed class LocalExecutorInvocationTests(TestContext testContext)
             w["InvocationTimestamp"] = timestamp;
         });
 
+        var refused = await Assert.ThrowsExactlyAsync<LocalRunSetupException>(
+            () => new LocalExecutor(harness.Options()).StartAsync(graph, Cancellation));
+
+        Assert.AreEqual("InvocationID already exists: run-1", refused.Message);
+    }
+
+    [TestMethod]
+    public async Task AWhiteSpaceIdIsReplacedByANewOne()
+    {
+        await using var harness = await ExecutorHarness.CreateAsync("blank-id", Cancellation);
+        harness.AddFile("f.py", "def only():\n    pass\n");
+        var graph = harness.Workflow(Single, change: w => w["InvocationID"] = "  ");
+
         var (run, result) = await harness.RunAsync(graph, Cancellation);
 
         Assert.AreEqual(InstanceState.Completed, result["only"].State, result["only"].Reason);
-        Assert.AreEqual($"FaaSrLog/LocalTest/{timestamp}/run-1", run.Folder.Prefix);
+        Assert.IsTrue(Guid.TryParseExact(run.InvocationId, "D", out _), run.InvocationId);
+    }
+
+    [TestMethod]
+    public async Task InvocationIdFromDateFormatsAGivenInvocationTimestampToTheSecondWithoutAZone()
+    {
+        await using var harness = await ExecutorHarness.CreateAsync("date-given", Cancellation);
+        harness.AddFile("f.py", "def only():\n    pass\n");
+        var graph = harness.Workflow(Single, change: w =>
+        {
+            w["InvocationIDFromDate"] = "%Y%m%d%H%M%S%f%z%Z";
+            w["InvocationTimestamp"] = "2025-12-31T23-59-58";
+        });
+
+        var (run, result) = await harness.RunAsync(graph, Cancellation);
+
+        Assert.AreEqual(InstanceState.Completed, result["only"].State, result["only"].Reason);
+        Assert.AreEqual("20251231235958000000", run.InvocationId);
     }
 
     [TestMethod]
@@ -88,16 +118,20 @@ public sealed class LocalExecutorInvocationTests(TestContext testContext)
     }
 
     [TestMethod]
-    public async Task AnUnknownDateDirectiveIsRefusedBeforeAnythingIsWritten()
+    public async Task AnInvocationTimestampFaaSrCannotParseIsRefusedBeforeAnythingIsWritten()
     {
         await using var harness = await ExecutorHarness.CreateAsync("bad-date", Cancellation);
         harness.AddFile("f.py", "def only():\n    pass\n");
-        var graph = harness.Workflow(Single, change: w => w["InvocationIDFromDate"] = "%Y%Q");
+        var graph = harness.Workflow(Single, change: w =>
+        {
+            w["InvocationIDFromDate"] = "%Y%m%d";
+            w["InvocationTimestamp"] = "2026-01-02 03:04:05";
+        });
 
         var refused = await Assert.ThrowsExactlyAsync<InvocationSetupException>(
             () => new LocalExecutor(harness.Options()).StartAsync(graph, Cancellation));
 
-        StringAssert.Contains(refused.Message, "%Q");
+        StringAssert.Contains(refused.Message, "in FaaSr 2.1 the entry action would crash (ValueError)");
         Assert.IsEmpty(await harness.KeysAsync(Cancellation));
     }
 
