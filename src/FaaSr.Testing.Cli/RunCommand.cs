@@ -9,7 +9,7 @@ using FaaSr.Testing.Workflows;
 namespace FaaSr.Testing.Cli;
 
 /// <summary>
-/// <c>faasr-it run WORKFLOW [--local | --env local|cloud] [--compute NAME] [--storage NAME] [--functions DIR] [--s3-endpoint URL] [--record FILE] [--timeout SECONDS] [--plain]</c>:
+/// <c>faasr-it run WORKFLOW [--local | --env local|cloud] [--compute NAME] [--storage NAME] [--functions DIR] [--s3-endpoint URL] [--record FILE] [--timeout SECONDS] [--plain] [--pip-find-links DIR] [--pip-index URL]</c>:
 /// launches one invocation through the same session the MSTest tester uses, watches it through S3 and shows it live (a
 /// table in a terminal, plain lines otherwise); --record keeps a run record current while it runs. Exit 0 when every
 /// instance completed or was not invoked, 1 for any other status or a timeout, 2 on bad input or a missing credential,
@@ -61,6 +61,14 @@ internal static class RunCommand
             DefaultValueFactory = _ => DefaultTimeoutSeconds,
         };
         var plain = new Option<bool>("--plain") { Description = "Plain lines even in an interactive terminal." };
+        var pipFindLinks = new Option<string?>("--pip-find-links")
+        {
+            Description = $"Emulated compute: a folder of wheels (or sdists) pip installs PyPIPackageDownloads from, as FaaSr does per action; default {PipSources.FindLinksVariable}.",
+        };
+        var pipIndex = new Option<string?>("--pip-index")
+        {
+            Description = $"Emulated compute: a package index URL for PyPIPackageDownloads (PyPI itself is not used); default {PipSources.IndexVariable}.",
+        };
         var command = new Command("run", "Run a FaaSr workflow end to end, watching every function instance through S3.")
         {
             workflow,
@@ -73,6 +81,8 @@ internal static class RunCommand
             record,
             timeout,
             plain,
+            pipFindLinks,
+            pipIndex,
         };
         command.Validators.Add(result =>
         {
@@ -91,7 +101,9 @@ internal static class RunCommand
                 parseResult.GetValue(endpoint),
                 parseResult.GetValue(record),
                 parseResult.GetValue(timeout),
-                parseResult.GetValue(plain)),
+                parseResult.GetValue(plain),
+                parseResult.GetValue(pipFindLinks),
+                parseResult.GetValue(pipIndex)),
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
             cancellationToken));
@@ -109,6 +121,18 @@ internal static class RunCommand
         if (request.TimeoutSeconds > MaxTimeoutSeconds)
         {
             await error.WriteLineAsync($"run: --timeout {request.TimeoutSeconds} is more than {MaxTimeoutSeconds} seconds (about 49 days), the longest a timer can wait.");
+            return ExitCodes.BadInput;
+        }
+
+        if (request.PipFindLinks is { } folder && !Directory.Exists(folder))
+        {
+            await error.WriteLineAsync($"run: --pip-find-links '{folder}' is not a folder.");
+            return ExitCodes.BadInput;
+        }
+
+        if (request.PipIndex is { } index && !(Uri.TryCreate(index, UriKind.Absolute, out var indexUri) && indexUri.Scheme is "http" or "https" or "file"))
+        {
+            await error.WriteLineAsync($"run: --pip-index '{index}' is not an http(s) or file URL.");
             return ExitCodes.BadInput;
         }
 
@@ -168,7 +192,9 @@ internal static class RunCommand
             var launcher = SessionComposer.Compose(
                 new SessionRequest { Profile = request.Profile, Compute = request.Compute, Storage = request.Storage, S3Endpoint = endpoint },
                 settings,
-                LocalBackends.Catalog());
+                LocalBackends.Catalog(request.PipFindLinks is null && request.PipIndex is null
+                    ? null
+                    : new PipSources(request.PipFindLinks is null ? null : Path.GetFullPath(request.PipFindLinks), request.PipIndex)));
             var changed = 0;
             RunRecordPublisher? publisher = null;
             await using var session = await launcher.LaunchAsync(
@@ -280,5 +306,6 @@ internal static class RunCommand
     }
 
     private sealed record RunRequest(
-        string WorkflowFile, string? Profile, string? Compute, string? Storage, string? FunctionsFolder, string? Endpoint, string? RecordFile, int TimeoutSeconds, bool Plain);
+        string WorkflowFile, string? Profile, string? Compute, string? Storage, string? FunctionsFolder, string? Endpoint, string? RecordFile, int TimeoutSeconds, bool Plain,
+        string? PipFindLinks = null, string? PipIndex = null);
 }

@@ -99,6 +99,8 @@ internal static class ExecutorBenchmark
         ["WorkflowName"] = "ExecutorBench",
         ["FunctionInvoke"] = "entry",
         ["DefaultDataStore"] = "S3",
+        ["LoggingDataStore"] = "S3",
+        ["FaaSrLog"] = "FaaSrLog",
         ["ComputeServers"] = new JsonObject
         {
             ["GH"] = new JsonObject { ["FaaSType"] = "GitHubActions", ["UserName"] = "u", ["ActionRepoName"] = "r", ["Branch"] = "main", ["UseSecretStore"] = true },

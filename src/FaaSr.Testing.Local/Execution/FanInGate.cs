@@ -12,6 +12,8 @@ namespace FaaSr.Testing.Local.Execution;
 /// </summary>
 internal static class FanInGate
 {
+    private const int ListPageSize = 1000;
+
     public static async Task<FanInDecision> DecideAsync(LocalRunContext run, string action, CancellationToken cancellationToken)
     {
         // A predecessor this run has not finished cannot have a .done yet: stop without asking S3 (a wide fan-in is
@@ -22,9 +24,16 @@ internal static class FanInGate
             return FanInDecision.Stop(MissingDone(unfinished));
         }
 
+        // FaaSr 2.1 reads one list_objects_v2 page of the whole folder F (prefix F, no '/'): a .done beyond the first
+        // 1,000 keys is not seen, and the start stops as if the predecessor had not finished.
         var done = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var entry in run.LoggingStore.ListAsync(run.Folder.CompletionsPrefix, cancellationToken))
+        await foreach (var entry in run.LoggingStore.ListAsync(run.Folder.Prefix, cancellationToken))
         {
+            if (done.Count == ListPageSize)
+            {
+                break;
+            }
+
             done.Add(entry.Key);
         }
 

@@ -40,6 +40,12 @@ internal sealed class InstanceExecution(LocalRunContext run, FunctionInstance in
     {
         var outcome = new InstanceOutcome(instance, InstanceState.Completed, null) { StartedAt = run.Clock.GetUtcNow() };
         var log = new InstanceLog(run.LoggingStore, run.Folder.LogKey(instance), run.Clock);
+        if (CloudCrashRules.MissingType(run.Graph.Document, action) is { } crash)
+        {
+            // The cloud action dies before its first log flush; the emulated one says why, and writes no .done.
+            return await FailAsync(log, outcome, crash, cancellationToken);
+        }
+
         log.Write(FaaSrLogLevel.DEBUG, Executor, "Starting dependency install");
 
         var runtime = run.Runtimes.For(action.Type ?? FunctionLanguage.Python);
@@ -59,6 +65,7 @@ internal sealed class InstanceExecution(LocalRunContext run, FunctionInstance in
             }
         }
 
+        var packagesFolder = await InstallPackagesAsync(log, cancellationToken);
         log.Write(FaaSrLogLevel.DEBUG, Executor, "Finished installing dependencies");
         log.Write(FaaSrLogLevel.INFO, Executor, $"Starting server on localhost port {run.RpcServer.Port}");
 
@@ -82,7 +89,7 @@ internal sealed class InstanceExecution(LocalRunContext run, FunctionInstance in
             var polling = log.Record(FaaSrLogLevel.DEBUG, Executor, "Polling localhost");
             var starting = log.Record(FaaSrLogLevel.INFO, Executor, $"Starting function: {action.FunctionName} ({runtime.Language})");
             exit = await runtime.RunAsync(
-                new FunctionLaunch(action.FunctionName, action.Arguments, source, workingDirectory, environment, timeLimit) { DownloadRoot = downloadRoot },
+                new FunctionLaunch(action.FunctionName, action.Arguments, source, workingDirectory, environment, timeLimit) { DownloadRoot = downloadRoot, PackagesFolder = packagesFolder },
                 cancellationToken);
             log.Write(polling);
             log.Write(starting);
@@ -123,6 +130,42 @@ internal sealed class InstanceExecution(LocalRunContext run, FunctionInstance in
         return await ScheduleAsync(log, outcome, returned, cancellationToken);
     }
 
+    /// <summary>
+    /// FaaSr 2.1's package install: PyPIPackageDownloads of a Python function into the action's own target (its
+    /// /tmp/packages), then each FunctionGitHubPackage (logged "Install GitHub package ..."). FaaSr ignores a failed
+    /// install; here the log also says which package could not be installed. Returns the target, or null if none.
+    /// </summary>
+    private async Task<string?> InstallPackagesAsync(InstanceLog log, CancellationToken cancellationToken)
+    {
+        var document = run.Graph.Document;
+        var python = (action.Type ?? FunctionLanguage.Python) == FunctionLanguage.Python;
+        var pypi = python ? document.PyPIPackageDownloads.GetValueOrDefault(action.FunctionName) ?? [] : [];
+        var github = python ? document.FunctionGitHubPackage.GetValueOrDefault(action.FunctionName) ?? [] : [];
+        if ((pypi.Count == 0 && github.Count == 0) || run.Pip is not { } pip)
+        {
+            return null;
+        }
+
+        var target = Path.Combine(run.RunFolder, "packages", instance.Name);
+        Directory.CreateDirectory(target);
+        var requirements = pypi.Select(package => (package, Announce: (string?)null))
+            .Concat(github.Select(package => (package.Split('/').ElementAtOrDefault(1) ?? package, Announce: (string?)$"Install GitHub package {package}")));
+        foreach (var (requirement, announce) in requirements)
+        {
+            if (announce is not null)
+            {
+                log.Write(FaaSrLogLevel.INFO, Helper, announce);
+            }
+
+            if (await pip.InstallAsync(requirement, target, Path.Combine(run.RunFolder, "home"), cancellationToken) is { } failure)
+            {
+                log.Write(FaaSrLogLevel.WARNING, Helper, failure);
+            }
+        }
+
+        return target;
+    }
+
     /// <summary>FaaSr's Scheduler.trigger_all (docs/faasr-semantics.md, "Successors"): one "Successfully invoked" line per dispatched instance.</summary>
     private async Task<InstanceOutcome> ScheduleAsync(InstanceLog log, InstanceOutcome outcome, bool? returned, CancellationToken cancellationToken)
     {
@@ -132,21 +175,40 @@ internal sealed class InstanceExecution(LocalRunContext run, FunctionInstance in
             return await FinishAsync(log, outcome, cancellationToken);
         }
 
-        var targets = run.Graph.DispatchesAfter(action.Name, returned);
-        if (targets is null)
+        if (returned is null && action.InvokeNext.Any(item => item is ConditionalInvoke))
         {
             log.Write(FaaSrLogLevel.ERROR, Scheduler, "InvokeNext contains conditionals but function did not return a value");
             return await FinishAsync(log, outcome with { State = InstanceState.Failed, Reason = "InvokeNext contains conditionals but function did not return a value" }, cancellationToken);
         }
 
-        foreach (var target in targets)
+        foreach (var item in action.InvokeNext)
         {
-            var server = run.Graph.Document.ComputeServers[run.Graph.Action(target.Action).FaaSServer];
-            foreach (var successor in run.Graph.InstancesOf(target.Action))
+            if (item is ConditionalInvoke conditional && returned is { } value)
             {
-                dispatch(successor);
-                log.Write(FaaSrLogLevel.DEBUG, Scheduler, $"Prepending workflow name. Full function: {run.Graph.WorkflowName}-{target.Action}");
-                log.Write(FaaSrLogLevel.INFO, Scheduler, FaaSTypes.Of(server).DispatchLine(new DispatchFacts(run.Graph.WorkflowName, target.Action, run.NextJobNumber(), run.Clock.GetUtcNow())));
+                var branch = value ? "True" : "False";
+                if (conditional.AbsentBranches.Contains(branch))
+                {
+                    var crash = CloudCrashRules.MissingBranchCrash(branch);
+                    log.Write(FaaSrLogLevel.ERROR, Scheduler, crash);
+                    return await FinishAsync(log, outcome with { State = InstanceState.Failed, Reason = crash }, cancellationToken);
+                }
+            }
+
+            var targets = item switch
+            {
+                InvokeTarget target => [target],
+                ConditionalInvoke chosen => chosen.Branch(returned!.Value),
+                _ => Array.Empty<InvokeTarget>(),
+            };
+            foreach (var target in targets)
+            {
+                var server = run.Graph.Document.ComputeServers[run.Graph.Action(target.Action).FaaSServer];
+                foreach (var successor in run.Graph.InstancesOf(target.Action))
+                {
+                    dispatch(successor);
+                    log.Write(FaaSrLogLevel.DEBUG, Scheduler, $"Prepending workflow name. Full function: {run.Graph.WorkflowName}-{target.Action}");
+                    log.Write(FaaSrLogLevel.INFO, Scheduler, FaaSTypes.Of(server).DispatchLine(new DispatchFacts(run.Graph.WorkflowName, target.Action, run.NextJobNumber(), run.Clock.GetUtcNow())));
+                }
             }
         }
 

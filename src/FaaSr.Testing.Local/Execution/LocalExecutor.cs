@@ -24,6 +24,12 @@ public sealed class LocalExecutor(LocalExecutorOptions options)
     public async Task<LocalRun> StartAsync(WorkflowGraph graph, CancellationToken cancellationToken)
     {
         var document = graph.Document;
+        if (CloudCrashRules.WorkflowWide(document, $"{document.WorkflowName}.json") is { Count: > 0 } crashes)
+        {
+            // Every cloud action of this workflow would die before writing anything: the emulated run refuses to start.
+            throw new LocalRunSetupException($"Workflow '{document.WorkflowName}' cannot run: {string.Join("; ", crashes.Select(c => $"{c.JsonPath}: {c.Message}"))}");
+        }
+
         var identity = InvocationIdentity.Decide(document, Options.Clock.GetUtcNow());
         var folder = graph.FolderFor(identity.InvocationTimestamp, identity.InvocationId);
 
@@ -35,7 +41,7 @@ public sealed class LocalExecutor(LocalExecutorOptions options)
         var (r, rUnavailable) = rActions.Length > 0 ? await RInterpreterAsync(cancellationToken) : (null, "This workflow has no R actions.");
 
         var loggingStore = Options.Stores(document.EffectiveLoggingDataStore);
-        await foreach (var _ in loggingStore.ListAsync(folder.Prefix + "/", cancellationToken))
+        await foreach (var _ in loggingStore.ListAsync(folder.Prefix, cancellationToken))
         {
             throw new LocalRunSetupException($"InvocationID already exists: {identity.InvocationId}");
         }
@@ -75,7 +81,10 @@ public sealed class LocalExecutor(LocalExecutorOptions options)
                 : await RRuntime.CreateAsync(r, runFolder, Options.Clock, cancellationToken);
             runtimes = new FunctionRuntimes(pythonRuntime, rRuntime);
             rpcServer = FunctionRpcServer.Start();
-            var context = new LocalRunContext(graph, identity, Options, sources, runtimes, rpcServer, runFolder);
+            var context = new LocalRunContext(graph, identity, Options, sources, runtimes, rpcServer, runFolder)
+            {
+                Pip = python is null ? null : new PipInstaller(python, Options.Pip, Options.Clock),
+            };
             var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var coordinator = new RunCoordinator(context, cancellation.Token);
             coordinator.Start();

@@ -50,5 +50,11 @@ public sealed record LocalExecutorOptions
     /// <summary>Wait this long between a dispatch and the successor's start, to behave more like a cloud run.</summary>
     public TimeSpan DispatchDelay { get; init; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// Where pip finds the packages of PyPIPackageDownloads and FunctionGitHubPackage (PyPI and GitHub are out of
+    /// reach); with none, each install fails with a log line naming the package.
+    /// </summary>
+    public PipSources Pip { get; init; } = PipSources.None;
+
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

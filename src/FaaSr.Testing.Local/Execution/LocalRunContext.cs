@@ -54,5 +54,8 @@ internal sealed class LocalRunContext(
 
     public bool CompletionWritten(FunctionInstance instance) => completionsWritten.ContainsKey(instance.Name);
 
+    /// <summary>Installs the actions' packages; null when the run has no Python interpreter.</summary>
+    public PipInstaller? Pip { get; init; }
+
     public long NextJobNumber() => Interlocked.Increment(ref jobNumber);
 }

@@ -71,6 +71,12 @@ internal sealed class PythonRuntime : IFunctionRuntime, IAsyncDisposable
             environment[name] = value;
         }
 
+        // FaaSr's image puts its pip target on PYTHONPATH, so the function's own Python subprocesses see it too.
+        if (launch.PackagesFolder is { } packages)
+        {
+            environment["PYTHONPATH"] = string.Join(Path.PathSeparator, environment["PYTHONPATH"], packages);
+        }
+
         var invocation = new JsonObject
         {
             ["FunctionName"] = launch.FunctionName,

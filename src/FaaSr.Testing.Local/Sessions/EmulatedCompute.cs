@@ -27,6 +27,7 @@ public sealed class EmulatedCompute(EmulatedComputeOptions? options = null) : IW
             MaxParallelism = options.MaxParallelism,
             PythonInterpreter = options.PythonInterpreter,
             DispatchDelay = options.DispatchDelay,
+            Pip = options.Pip,
             Clock = options.Clock,
         });
         return new EmulatedRun(await executor.StartAsync(start.Graph, cancellationToken));

@@ -1,3 +1,5 @@
+using FaaSr.Testing.Local.Execution;
+
 namespace FaaSr.Testing.Local.Sessions;
 
 /// <summary>How the <see cref="EmulatedCompute"/> runs functions on this machine.</summary>
@@ -11,6 +13,9 @@ public sealed record EmulatedComputeOptions
 
     /// <summary>Wait this long between a dispatch and the successor's start, to behave more like a cloud run.</summary>
     public TimeSpan DispatchDelay { get; init; } = TimeSpan.Zero;
+
+    /// <summary>Where pip finds the workflow's packages (--pip-find-links, --pip-index).</summary>
+    public PipSources Pip { get; init; } = PipSources.None;
 
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

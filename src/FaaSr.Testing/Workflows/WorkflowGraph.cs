@@ -11,6 +11,7 @@ public sealed class WorkflowGraph
     private readonly Dictionary<string, int> maxRanks;
     private readonly Dictionary<string, List<string>> invokers;
     private readonly Dictionary<string, List<string>> successors;
+    private readonly Dictionary<string, List<string>> predecessors;
     private readonly Dictionary<string, FunctionInstance> instancesByName;
     private readonly Dictionary<string, IReadOnlyList<FunctionInstance>> instancesByAction;
 
@@ -21,6 +22,7 @@ public sealed class WorkflowGraph
         maxRanks = document.Actions.ToDictionary(a => a.Name, _ => 1, StringComparer.Ordinal);
         invokers = document.Actions.ToDictionary(a => a.Name, _ => new List<string>(), StringComparer.Ordinal);
         successors = document.Actions.ToDictionary(a => a.Name, _ => new List<string>(), StringComparer.Ordinal);
+        predecessors = document.Actions.ToDictionary(a => a.Name, _ => new List<string>(), StringComparer.Ordinal);
 
         var linked = new HashSet<(string Invoker, string Target)>();
         foreach (var action in document.Actions)
@@ -33,6 +35,9 @@ public sealed class WorkflowGraph
                 }
 
                 maxRanks[target.Action] = Math.Max(maxRanks[target.Action], target.Rank);
+
+                // FaaSr's predecessor list keeps every mention: ["b", "b"] gives b the predecessors [a, a].
+                predecessors[target.Action].Add(action.Name);
                 if (linked.Add((action.Name, target.Action)))
                 {
                     invokers[target.Action].Add(action.Name);
@@ -96,11 +101,17 @@ public sealed class WorkflowGraph
     /// <summary>Actions <paramref name="action"/> may invoke (all branches), in first-mention order.</summary>
     public IReadOnlyList<string> SuccessorsOf(string action) => successors[action];
 
-    /// <summary>The instances whose .done files gate <paramref name="action"/>: each invoker expanded to its ranks.</summary>
+    /// <summary>
+    /// The instances whose .done files gate <paramref name="action"/>: each mention of it in an InvokeNext (any
+    /// branch) gives its invoker, expanded to its ranks, as FaaSr 2.1's predecessor list does.
+    /// </summary>
     public IReadOnlyList<FunctionInstance> PredecessorInstancesOf(string action) =>
-        invokers[action].SelectMany(InstancesOf).ToArray();
+        predecessors[action].SelectMany(InstancesOf).ToArray();
 
-    /// <summary>True when a fan-in gate applies: more than one predecessor instance (docs/faasr-semantics.md, "Fan-in").</summary>
+    /// <summary>
+    /// True when a fan-in gate applies: more than one predecessor instance (docs/faasr-semantics.md, "Fan-in"); an
+    /// action named twice by one invoker (["b", "b"]) is dispatched twice and gated, so it runs once, as in FaaSr 2.1.
+    /// </summary>
     public bool IsFanIn(string action) => PredecessorInstancesOf(action).Count > 1;
 
     public InvocationFolder FolderFor(string invocationTimestamp, string invocationId) =>

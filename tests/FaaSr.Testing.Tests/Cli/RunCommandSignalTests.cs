@@ -113,6 +113,8 @@ public sealed class RunCommandSignalTests(TestContext testContext)
         ["WorkflowName"] = "Sleep",
         ["FunctionInvoke"] = "first",
         ["DefaultDataStore"] = "S3",
+        ["LoggingDataStore"] = "S3",
+        ["FaaSrLog"] = "FaaSrLog",
         ["ComputeServers"] = new JsonObject
         {
             ["GH"] = new JsonObject { ["FaaSType"] = "GitHubActions", ["UserName"] = "u", ["ActionRepoName"] = "r", ["Branch"] = "main", ["UseSecretStore"] = true },

@@ -226,6 +226,8 @@ public sealed class RunCommandTests
         ["WorkflowName"] = name,
         ["FunctionInvoke"] = "first",
         ["DefaultDataStore"] = store,
+        ["LoggingDataStore"] = store,
+        ["FaaSrLog"] = "FaaSrLog",
         ["ComputeServers"] = new JsonObject
         {
             ["GH"] = new JsonObject { ["FaaSType"] = "GitHubActions", ["UserName"] = "u", ["ActionRepoName"] = "r", ["Branch"] = "main", ["UseSecretStore"] = true },

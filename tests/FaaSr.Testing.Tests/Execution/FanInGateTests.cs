@@ -65,4 +65,34 @@ public sealed class FanInGateTests(TestContext testContext)
         StringAssert.Contains(decision.StopReason, "Missing .done file for predecessor: b");
         Assert.IsFalse(await harness.Store.ExistsAsync(run.Folder.CandidateKey("join"), Cancellation));
     }
+
+    [TestMethod]
+    public async Task ADoneBeyondTheFirst1000KeysOfTheFolderIsNotSeenSoTheStartStopsAsInFaaSr()
+    {
+        await using var harness = await ExecutorHarness.CreateAsync("gate-page", Cancellation);
+        var graph = harness.Workflow("""
+            "entry": { "FaaSServer": "GH", "FunctionName": "entry", "Type": "Python", "InvokeNext": ["a", "b"] },
+            "a": { "FaaSServer": "GH", "FunctionName": "a", "Type": "Python", "InvokeNext": ["join"] },
+            "b": { "FaaSServer": "GH", "FunctionName": "b", "Type": "Python", "InvokeNext": ["join"] },
+            "join": { "FaaSServer": "GH", "FunctionName": "join", "Type": "Python" }
+            """);
+        await using var rpcServer = FunctionRpcServer.Start();
+        await using var runtimes = new FunctionRuntimes(new UnavailableRuntime(FunctionLanguage.Python, "not used by the gate"));
+        var run = new LocalRunContext(
+            graph, new InvocationIdentity("gate-page", "2026-01-01T00-00-00"), harness.Options(),
+            new Dictionary<string, FunctionSource>(), runtimes, rpcServer, harness.Root);
+        foreach (var name in new[] { "a", "b" })
+        {
+            await harness.Store.PutAsync(run.Folder.DoneKey(graph.Instance(name)), "True"u8.ToArray(), Cancellation);
+            run.MarkCompletionWritten(graph.Instance(name));
+        }
+
+        // 1,000 keys that sort before F/function_completions/ fill FaaSr's one list page.
+        await LocalExecutorCloudCrashTests.PutManyAsync(harness.Store, run.Folder.Prefix + "/a-filler-", 1000, Cancellation);
+
+        var decision = await FanInGate.DecideAsync(run, "join", Cancellation);
+
+        Assert.IsFalse(decision.Runs);
+        StringAssert.Contains(decision.StopReason, "Missing .done file for predecessor: a");
+    }
 }

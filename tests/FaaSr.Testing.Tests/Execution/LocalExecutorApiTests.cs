@@ -381,4 +381,52 @@ public sealed class LocalExecutorApiTests(TestContext testContext)
         Assert.IsLessThan(1024 * 1024, log.Length, "the 20 MB message never reached the log");
         StringAssert.Contains(log, "\nrun folder mode 0o700\n");
     }
+
+    [TestMethod]
+    public async Task ValuesFaaSrCannotSendAsJsonFailLikeInFaaSr()
+    {
+        await using var harness = await ExecutorHarness.CreateAsync("non-json", Cancellation);
+        harness.AddFile("f.py", """
+            def first():
+                faasr_log({"a": 1, "b": [True, None]})
+                faasr_log(object())
+            """);
+        var graph = harness.Workflow("""
+            "first": { "FaaSServer": "GH", "FunctionName": "first", "Type": "Python" }
+            """);
+
+        var (run, result) = await harness.RunAsync(graph, Cancellation);
+
+        // faasr_log sends JSON and the server writes str() of what arrives; an object JSON cannot hold is a TypeError.
+        Assert.AreEqual(InstanceState.Failed, result["first"].State);
+        var log = await harness.LogAsync(run, "first", Cancellation);
+        StringAssert.Contains(log, "\n{'a': 1, 'b': [True, None]}\n");
+        StringAssert.Contains(log, "] [ERROR] [executor.py] Object of type object is not JSON serializable\n");
+        Assert.AreEqual("True", await harness.TextAsync(run.Folder.DoneKey(graph.Instance("first")), Cancellation), "A user exception still writes .done.");
+    }
+
+    [TestMethod]
+    public async Task AReturnValueJsonCannotHoldEndsTheFunctionWithoutDone()
+    {
+        await using var harness = await ExecutorHarness.CreateAsync("non-json-return", Cancellation);
+        harness.AddFile("f.py", """
+            class LikeNumpyBool:
+                def __repr__(self):
+                    return "True"
+
+            def only():
+                return LikeNumpyBool()
+            """);
+        var graph = harness.Workflow("""
+            "only": { "FaaSServer": "GH", "FunctionName": "only", "Type": "Python", "InvokeNext": [{ "True": ["next"], "False": [] }] },
+            "next": { "FaaSServer": "GH", "FunctionName": "only", "Type": "Python" }
+            """);
+
+        var (run, result) = await harness.RunAsync(graph, Cancellation);
+
+        Assert.AreEqual(InstanceState.Failed, result["only"].State);
+        Assert.AreEqual(InstanceState.NotRun, result["next"].State);
+        Assert.IsNull(await harness.TextAsync(run.Folder.DoneKey(graph.Instance("only")), Cancellation));
+        StringAssert.Contains(result["only"].Reason, "is not JSON serializable");
+    }
 }

@@ -257,4 +257,49 @@ public sealed class LocalExecutorFailureTests(TestContext testContext)
         var log = await harness.LogAsync(run, "only", Cancellation);
         StringAssert.Contains(log, "failed to write the log of only after faasr_log - S3 PutObject of key");
     }
+
+    [TestMethod]
+    public async Task FilesAreWalkedInOsWalksOwnUnsortedOrderAsFaaSrWalksThem()
+    {
+        await using var harness = await ExecutorHarness.CreateAsync("walk-order", Cancellation);
+        foreach (var name in new[] { "m_broken.py", "c_broken.py", "x_broken.py" })
+        {
+            harness.AddFile(name, "value = 1 / 0\n");
+        }
+
+        harness.AddFile("k_fine.py", "def only():\n    pass\n");
+        var graph = harness.Workflow("""
+            "only": { "FaaSServer": "GH", "FunctionName": "only", "Type": "Python" }
+            """);
+        var work = Directory.CreateTempSubdirectory("faasr-it-walk-").FullName;
+        try
+        {
+            var (_, result) = await harness.RunAsync(graph, Cancellation, o => o with { KeepWorkDirectory = true, WorkDirectoryRoot = work });
+
+            // The function's outcome follows os.walk's order of the downloaded folder, whatever it is, not a sorted one.
+            var download = Path.Combine(Directory.GetDirectories(work, "faasr-it-run-*").Single(), "functions", "only", "owner-repo-local", ExecutorHarness.FunctionFolder);
+            Assert.IsTrue(Directory.Exists(download), "FaaSr's layout: {download folder}/{owner}-{repo}-{sha}/{path}.");
+            var order = await WalkOrderAsync(download);
+            var expected = order.TakeWhile(f => f != "k_fine.py").Any() ? InstanceState.Failed : InstanceState.Completed;
+            Assert.AreEqual(expected, result["only"].State, $"os.walk order: {string.Join(", ", order)}; {result["only"].Reason}");
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private async Task<string[]> WalkOrderAsync(string folder)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("python3") { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in new[] { "-c", "import os, sys; print(' '.join(f for f in next(os.walk(sys.argv[1]))[2] if f.endswith('.py')))", folder })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync(Cancellation);
+        await process.WaitForExitAsync(Cancellation);
+        return output.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
 }

@@ -107,6 +107,7 @@ internal sealed class ProbeRepository : IDisposable
             ["FunctionInvoke"] = actions[0].Name,
             ["FaaSrLog"] = "FaaSrLog",
             ["DefaultDataStore"] = "S3",
+            ["LoggingDataStore"] = "S3",
             ["ComputeServers"] = new JsonObject
             {
                 ["GH"] = new JsonObject { ["FaaSType"] = "GitHubActions", ["UserName"] = "u", ["ActionRepoName"] = "r", ["Branch"] = "main", ["UseSecretStore"] = true },
