@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FaaSr.Testing.Cli.Views;
+using FaaSr.Testing.Local.Execution;
 using FaaSr.Testing.Local.Sessions;
 using FaaSr.Testing.Monitoring;
 using FaaSr.Testing.Profiles;
