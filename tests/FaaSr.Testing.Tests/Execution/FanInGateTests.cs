@@ -77,7 +77,7 @@ public sealed class FanInGateTests(TestContext testContext)
             "join": { "FaaSServer": "GH", "FunctionName": "join", "Type": "Python" }
             """);
         await using var rpcServer = FunctionRpcServer.Start();
-        await using var runtimes = new FunctionRuntimes(new UnavailableRuntime(FunctionLanguage.Python, "not used by the gate"));
+        await using var runtimes = new FunctionRuntimes(new UnavailableRuntime(FunctionLanguage.Python, "not used by the gate"), new UnavailableRuntime(FunctionLanguage.R, "not used by the gate"));
         var run = new LocalRunContext(
             graph, new InvocationIdentity("gate-page", "2026-01-01T00-00-00"), harness.Options(),
             new Dictionary<string, FunctionSource>(), runtimes, rpcServer, harness.Root);
