@@ -9,9 +9,7 @@ namespace FaaSr.Testing.Local.Execution;
 /// </summary>
 public sealed class LocalExecutor(LocalExecutorOptions options)
 {
-    private readonly Lock gate = new();
-    private Task<PythonInterpreter>? interpreter;
-    private Task<RInterpreter>? rInterpreter;
+    private readonly FunctionRuntimeRegistry registry = FunctionRuntimeRegistry.Default(options.PythonInterpreter, options.RscriptCommand, options.UsePythonForkServer, options.Clock);
 
     public LocalExecutorOptions Options { get; } = options;
 
@@ -34,11 +32,10 @@ public sealed class LocalExecutor(LocalExecutorOptions options)
         var folder = graph.FolderFor(identity.InvocationTimestamp, identity.InvocationId);
 
         var resolver = new FunctionSourceResolver(Options.FunctionsRoot);
-        var pythonActions = graph.Actions.Where(a => (a.Type ?? FunctionLanguage.Python) == FunctionLanguage.Python).ToArray();
-        var rActions = graph.Actions.Where(a => a.Type == FunctionLanguage.R).ToArray();
-        var sources = pythonActions.Concat(rActions).ToDictionary(a => a.Name, a => resolver.Resolve(document, a), StringComparer.Ordinal);
-        var python = pythonActions.Length > 0 ? await InterpreterAsync(cancellationToken) : null;
-        var (r, rUnavailable) = rActions.Length > 0 ? await RInterpreterAsync(cancellationToken) : (null, "This workflow has no R actions.");
+        var languages = graph.Actions.Select(a => a.Type ?? FunctionLanguage.Python).Distinct().ToArray();
+        var sources = graph.Actions
+            .Where(a => registry.For(a.Type ?? FunctionLanguage.Python).RunsLocally)
+            .ToDictionary(a => a.Name, a => resolver.Resolve(document, a), StringComparer.Ordinal);
 
         var loggingStore = Options.Stores(document.EffectiveLoggingDataStore);
         await foreach (var _ in loggingStore.ListAsync(folder.Prefix, cancellationToken))
@@ -72,18 +69,13 @@ public sealed class LocalExecutor(LocalExecutorOptions options)
         FunctionRuntimes? runtimes = null;
         try
         {
-            IFunctionRuntime pythonRuntime = python is null
-                ? new UnavailableRuntime(FunctionLanguage.Python, "This workflow has no Python actions.")
-                : await PythonRuntime.CreateAsync(python, runFolder, Options.UsePythonForkServer, Options.Clock, cancellationToken);
-            // Without R, R actions fail one by one with the reason, as the cloud fails an action whose container lacks it.
-            IFunctionRuntime rRuntime = r is null
-                ? new UnavailableRuntime(FunctionLanguage.R, rUnavailable!)
-                : await RRuntime.CreateAsync(r, runFolder, Options.Clock, cancellationToken);
-            runtimes = new FunctionRuntimes(pythonRuntime, rRuntime);
+            // A language this machine lacks fails its actions one by one with the reason, as the cloud fails an action
+            // whose container lacks it; without Python (FaaSr's own entry) the run cannot start at all.
+            runtimes = await FunctionRuntimes.CreateAsync(registry, languages, new FunctionRuntimeSetup(runFolder), cancellationToken);
             rpcServer = FunctionRpcServer.Start();
             var context = new LocalRunContext(graph, identity, Options, sources, runtimes, rpcServer, runFolder)
             {
-                Pip = python is null ? null : new PipInstaller(python, Options.Pip, Options.Clock),
+                Pip = runtimes.PythonInterpreter is { } python ? new PipInstaller(python, Options.Pip, Options.Clock) : null,
             };
             var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var coordinator = new RunCoordinator(context, cancellation.Token);
@@ -124,43 +116,6 @@ public sealed class LocalExecutor(LocalExecutorOptions options)
         // What escaped the function's process group or session (a daemon, a setsid child) ends with the run too.
         ProcessSweep.KillMarked(ProcessSweep.MarkerFor(runFolder));
         RemoveRunFolder(runFolder);
-    }
-
-    private Task<PythonInterpreter> InterpreterAsync(CancellationToken cancellationToken)
-    {
-        lock (gate)
-        {
-            if (interpreter is null || interpreter.IsFaulted || interpreter.IsCanceled)
-            {
-                interpreter = PythonInterpreter.ResolveAsync(Options.PythonInterpreter, cancellationToken);
-            }
-
-            return interpreter;
-        }
-    }
-
-    /// <summary>The Rscript for R actions, or why there is none (the message R actions fail with).</summary>
-    private async Task<(RInterpreter? Interpreter, string? UnavailableReason)> RInterpreterAsync(CancellationToken cancellationToken)
-    {
-        Task<RInterpreter> resolving;
-        lock (gate)
-        {
-            if (rInterpreter is null || rInterpreter.IsFaulted || rInterpreter.IsCanceled)
-            {
-                rInterpreter = RInterpreter.ResolveAsync(Options.RscriptCommand, cancellationToken);
-            }
-
-            resolving = rInterpreter;
-        }
-
-        try
-        {
-            return (await resolving, null);
-        }
-        catch (ExecutionEnvironmentException e)
-        {
-            return (null, RRuntime.UnavailablePrefix + e.Message);
-        }
     }
 
     private void RemoveRunFolder(string runFolder)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using FaaSr.Testing.Workflows;
 
 namespace FaaSr.Testing.Local.Execution;
@@ -6,13 +5,14 @@ namespace FaaSr.Testing.Local.Execution;
 /// <summary>
 /// Whether this machine can run a workflow's actions locally, asked the way the executor asks before a run: python3
 /// for Python actions, Rscript with jsonlite for R actions; Julia actions never run locally. Each language is probed
-/// once per check, however many workflows are checked.
+/// once per check, however many workflows are checked, through the same
+/// runtime registry the executor uses.
 /// </summary>
 /// <param name="pythonCommand">As <see cref="LocalExecutorOptions.PythonInterpreter"/>.</param>
 /// <param name="rscriptCommand">As <see cref="LocalExecutorOptions.RscriptCommand"/>.</param>
 public sealed class LocalLanguageCheck(string? pythonCommand = null, string? rscriptCommand = null)
 {
-    private readonly ConcurrentDictionary<FunctionLanguage, Task<string?>> reasons = new();
+    private readonly FunctionRuntimeRegistry registry = FunctionRuntimeRegistry.Default(pythonCommand, rscriptCommand, usePythonForkServer: false, TimeProvider.System);
 
     /// <summary>Every language of the workflow that cannot run here, with the actions that use it and why.</summary>
     public async Task<IReadOnlyList<LocalLanguageGap>> CheckAsync(WorkflowDocument document, CancellationToken cancellationToken)
@@ -31,27 +31,5 @@ public sealed class LocalLanguageCheck(string? pythonCommand = null, string? rsc
 
     /// <summary>Why functions of the language cannot run on this machine; null when they can.</summary>
     public Task<string?> UnavailableReasonAsync(FunctionLanguage language, CancellationToken cancellationToken) =>
-        reasons.GetOrAdd(language, l => ProbeAsync(l, cancellationToken));
-
-    private async Task<string?> ProbeAsync(FunctionLanguage language, CancellationToken cancellationToken)
-    {
-        try
-        {
-            switch (language)
-            {
-                case FunctionLanguage.Python:
-                    await PythonInterpreter.ResolveAsync(pythonCommand, cancellationToken);
-                    return null;
-                case FunctionLanguage.R:
-                    await RInterpreter.ResolveAsync(rscriptCommand, cancellationToken);
-                    return null;
-                default:
-                    return FunctionRuntimes.JuliaUnavailable;
-            }
-        }
-        catch (ExecutionEnvironmentException e)
-        {
-            return language == FunctionLanguage.R ? RRuntime.UnavailablePrefix + e.Message : e.Message;
-        }
-    }
+        registry.For(language).UnavailableReasonAsync(cancellationToken);
 }

@@ -29,6 +29,8 @@ internal sealed class PythonRuntime : IFunctionRuntime, IAsyncDisposable
 
     public FunctionLanguage Language => FunctionLanguage.Python;
 
+    public PythonInterpreter Interpreter => interpreter;
+
     public string? UnavailableReason => null;
 
     /// <summary>Writes the embedded Python files under <paramref name="runFolder"/> and, if asked, starts the fork server.</summary>

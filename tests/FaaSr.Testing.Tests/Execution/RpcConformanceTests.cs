@@ -8,7 +8,9 @@ namespace FaaSr.Testing.Tests.Execution;
 /// once per language, calls every procedure (put, get, delete, folder list, log, rank, invocation id, secret, S3
 /// credentials) from two ranked instances, returns a value that picks a branch (faasr-return) and raises an error
 /// (faasr-exit); the results must be the same whatever the language. A new runtime adds one case to
-/// <see cref="Runtimes"/>: its language and the five functions in that language.
+/// <see cref="Runtimes"/>: its language and the five functions in that language. One difference is FaaSr's own: its R
+/// client's faasr_rank() asks the server for the invocation ID (docs/r-runtime.md), so an R function reaches the rank
+/// procedure through the stubs' request helper, and its "rank_stub" is what faasr_rank() gave.
 /// </summary>
 [TestClass]
 public sealed class RpcConformanceTests(TestContext testContext)
@@ -17,15 +19,19 @@ public sealed class RpcConformanceTests(TestContext testContext)
 
     private CancellationToken Cancellation => testContext.CancellationToken;
 
-    /// <summary>Language (the actions' Type), file name, source defining start, probe, yes, no and fails.</summary>
+    /// <summary>
+    /// Language (the actions' Type), file name, source defining start, probe, yes, no and fails, and whether the
+    /// language's faasr_rank() answers the invocation ID (FaaSr 2.1's R client) instead of the rank.
+    /// </summary>
     public static IEnumerable<object[]> Runtimes =>
     [
-        ["Python", "conformance.py", PythonFunctions],
+        ["Python", "conformance.py", PythonFunctions, false],
+        ["R", "conformance.R", RFunctions, true],
     ];
 
     [TestMethod]
     [DynamicData(nameof(Runtimes))]
-    public async Task TheClientStubsOfEveryRuntimeGiveTheSameResultsOnEveryRoute(string language, string fileName, string source)
+    public async Task TheClientStubsOfEveryRuntimeGiveTheSameResultsOnEveryRoute(string language, string fileName, string source, bool rankStubAnswersInvocationId)
     {
         await using var harness = await ExecutorHarness.CreateAsync("rpc-" + language.ToLowerInvariant(), Cancellation);
         harness.AddFile(fileName, source);
@@ -55,6 +61,9 @@ public sealed class RpcConformanceTests(TestContext testContext)
             {
                 ["invocation_id"] = run.InvocationId,
                 ["rank"] = new JsonObject { ["max_rank"] = 2, ["rank"] = rank },
+                ["rank_stub"] = rankStubAnswersInvocationId
+                    ? new JsonObject { ["invocation_id"] = run.InvocationId }
+                    : new JsonObject { ["max_rank"] = 2, ["rank"] = rank },
                 ["content"] = "conformance input",
                 ["listed"] = new JsonArray($"conformance/inputs/del-{rank}.txt"),
                 ["after_delete"] = new JsonArray(),
@@ -97,7 +106,7 @@ public sealed class RpcConformanceTests(TestContext testContext)
             after = faasr_get_folder_list(prefix=prefix)
             faasr_log(f"conformance log from rank {r}")
             result = {
-                "invocation_id": faasr_invocation_id(), "rank": rank, "content": content, "listed": listed,
+                "invocation_id": faasr_invocation_id(), "rank": rank, "rank_stub": faasr_rank(), "content": content, "listed": listed,
                 "after_delete": after, "secret": faasr_secret("CONFORMANCE_SECRET"), "bucket": faasr_get_s3_creds()["bucket"],
             }
             with open("result.json", "w") as f:
@@ -113,5 +122,45 @@ public sealed class RpcConformanceTests(TestContext testContext)
 
         def fails():
             raise RuntimeError("conformance failure")
+        """;
+
+    private const string RFunctions = """
+        start <- function() {
+          for (pair in list(c("a.txt", "conformance input"), c("del-1.txt", "1"), c("del-2.txt", "2"))) {
+            writeLines(pair[2], pair[1], sep = "")
+            faasr_put_file(local_file = pair[1], remote_file = pair[1], remote_folder = "conformance/inputs")
+          }
+        }
+
+        probe <- function() {
+          rank <- .faasr_action("faasr_rank", list(), sys.call())$Data
+          r <- rank$rank
+          faasr_get_file(local_file = "got.txt", remote_file = "a.txt", remote_folder = "conformance/inputs")
+          content <- readChar("got.txt", file.info("got.txt")$size, useBytes = TRUE)
+          prefix <- paste0("conformance/inputs/del-", r)
+          listed <- faasr_get_folder_list(prefix = prefix)
+          faasr_delete_file(remote_file = paste0("del-", r, ".txt"), remote_folder = "conformance/inputs")
+          after <- faasr_get_folder_list(prefix = prefix)
+          faasr_log(paste0("conformance log from rank ", r))
+          result <- list(
+            invocation_id = faasr_invocation_id(), rank = rank, rank_stub = faasr_rank(), content = content,
+            listed = listed, after_delete = after, secret = faasr_secret("CONFORMANCE_SECRET"),
+            bucket = faasr_get_s3_creds()$bucket)
+          writeLines(as.character(jsonlite::toJSON(result, auto_unbox = TRUE)), "result.json", sep = "")
+          faasr_put_file(local_file = "result.json", remote_file = paste0(r, ".json"), remote_folder = "conformance/results")
+          TRUE
+        }
+
+        yes <- function() {
+          invisible(NULL)
+        }
+
+        no <- function() {
+          invisible(NULL)
+        }
+
+        fails <- function() {
+          stop("conformance failure")
+        }
         """;
 }
