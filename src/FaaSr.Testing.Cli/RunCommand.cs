@@ -46,7 +46,7 @@ internal static class RunCommand
         };
         var functions = new Option<string?>("--functions")
         {
-            Description = "Folder of the function code; FunctionGitRepo 'owner/repo/a/b' maps to the longest tail of 'a/b' under it. Default: the functions folder beside the workflow's folder, else ./functions.",
+            Description = "Folder of the function code: the folder that holds it, a functions/ folder (functions/X for FunctionGitRepo 'owner/repo/functions/X'), or a repository root; 'owner/repo/a/b' maps to the longest tail of 'a/b' under it. Default: the first of functions/ beside the workflow's folder, the current folder and the workflow's folder that holds every action's code.",
         };
         var endpoint = new Option<string?>("--s3-endpoint")
         {
@@ -125,6 +125,12 @@ internal static class RunCommand
             return ExitCodes.BadInput;
         }
 
+        if (request.FunctionsFolder is { } functionsFolder && !Directory.Exists(functionsFolder))
+        {
+            await error.WriteLineAsync($"run: --functions '{functionsFolder}' is not a folder: give the folder that holds the code, a functions/ folder or a repository root.");
+            return ExitCodes.BadInput;
+        }
+
         if (request.PipFindLinks is { } folder && !Directory.Exists(folder))
         {
             await error.WriteLineAsync($"run: --pip-find-links '{folder}' is not a folder.");
@@ -196,15 +202,24 @@ internal static class RunCommand
                 LocalBackends.Catalog(request.PipFindLinks is null && request.PipIndex is null
                     ? null
                     : new PipSources(request.PipFindLinks is null ? null : Path.GetFullPath(request.PipFindLinks), request.PipIndex)));
+            var (functionsRoot, codeNotFound) = request.FunctionsFolder is { } given
+                ? (Path.GetFullPath(given), null)
+                : DefaultFunctionsFolder(request.WorkflowFile, graph.Document, launcher.Compute.Name);
             var changed = 0;
             RunRecordPublisher? publisher = null;
             await using var session = await launcher.LaunchAsync(
                 new WorkflowLaunch
                 {
                     Graph = graph,
-                    FunctionsRoot = request.FunctionsFolder ?? DefaultFunctionsFolder(request.WorkflowFile),
+                    FunctionsRoot = functionsRoot,
                     BeforeStart = (started, _) =>
                     {
+                        // Told once storage is known to work, so a missing credential or endpoint is reported first.
+                        if (codeNotFound is not null)
+                        {
+                            throw codeNotFound;
+                        }
+
                         started.Monitor.StatusChanged += (_, _) => Interlocked.Exchange(ref changed, 1);
                         publisher = request.RecordFile is null ? null : RunRecordPublisher.Start(started, request.RecordFile, new RunArtifactOptions { Secrets = SecretRedactor.For(graph.Document, settings) });
                         return Task.CompletedTask;
@@ -298,12 +313,22 @@ internal static class RunCommand
         }
     }
 
-    /// <summary>"functions" beside the workflow's folder (workflows/X.json -> functions/), else ./functions.</summary>
-    private static string DefaultFunctionsFolder(string workflowFile)
+    /// <summary>
+    /// Where the code is when --functions is not given (<see cref="FunctionsFolderSearch"/>): functions/ beside the
+    /// workflow's folder, the current folder, or the workflow's own folder. When none holds it, the first, and for the
+    /// emulated compute (the only one that runs local code) the error saying what was tried.
+    /// </summary>
+    private static (string Folder, LocalRunSetupException? NotFound) DefaultFunctionsFolder(string workflowFile, WorkflowDocument document, string computeName)
     {
-        var workflowFolder = Path.GetDirectoryName(Path.GetFullPath(workflowFile));
-        var beside = workflowFolder is null ? null : Path.Combine(workflowFolder, "..", "functions");
-        return beside is not null && Directory.Exists(beside) ? Path.GetFullPath(beside) : Path.GetFullPath("functions");
+        var candidates = FunctionsFolderSearch.CandidatesFor(workflowFile, Directory.GetCurrentDirectory());
+        try
+        {
+            return (FunctionsFolderSearch.Choose(document, candidates), null);
+        }
+        catch (LocalRunSetupException notFound)
+        {
+            return (candidates[0], computeName == ComputeNames.Emulated ? notFound : null);
+        }
     }
 
     private sealed record RunRequest(

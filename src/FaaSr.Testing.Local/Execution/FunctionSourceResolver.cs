@@ -102,6 +102,59 @@ public sealed class FunctionSourceResolver(string functionsRoot)
 
     private string Locate(ActionDefinition action, string key, string value, IReadOnlyList<string> tail)
     {
+        if (TryLocate(action, key, value, tail, out var tried) is { } found)
+        {
+            return found;
+        }
+
+        throw new LocalRunSetupException(NotFoundMessage(action, key, value, [FunctionsRoot], tried));
+    }
+
+    /// <summary>
+    /// Whether every Python and R action of <paramref name="document"/> finds its code under this root; otherwise the
+    /// first action that does not, and the paths tried for it (shortest first).
+    /// </summary>
+    public bool FindsEveryAction(WorkflowDocument document, out (ActionDefinition Action, string Key, string Value, IReadOnlyList<string> Tried)? missing)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        foreach (var action in document.Actions.Where(a => (a.Type ?? FunctionLanguage.Python) is FunctionLanguage.Python or FunctionLanguage.R))
+        {
+            var entries = document.FunctionGitRepo.TryGetValue(action.FunctionName, out var repos)
+                ? repos.Select(r => ("FunctionGitRepo", r, RepositoryTail(r)))
+                : document.FunctionLocalFile.TryGetValue(action.FunctionName, out var localFiles)
+                    ? localFiles.Where(f => !Path.IsPathRooted(f)).Select(f => ("FunctionLocalFile", f, (IReadOnlyList<string>)f.Split('/', '\\', StringSplitOptions.RemoveEmptyEntries)))
+                    : [];
+            foreach (var (key, value, tail) in entries)
+            {
+                if (tail.Contains("..") || TryLocate(action, key, value, tail, out var tried) is null)
+                {
+                    missing = (action, key, value, tail.Contains("..") ? [] : TriedFor(tail));
+                    return false;
+                }
+            }
+        }
+
+        missing = null;
+        return true;
+    }
+
+    /// <summary>
+    /// The error for code that no root holds: the action, the key and value, every path tried (shortest first) and
+    /// the layouts a root may have.
+    /// </summary>
+    public static string NotFoundMessage(ActionDefinition action, string key, string value, IReadOnlyList<string> roots, IReadOnlyList<string> tried)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var where = roots.Count == 1 ? $"the functions folder {roots[0]}" : $"any of the functions folders {string.Join(", ", roots)}";
+        var paths = tried.Distinct(StringComparer.Ordinal).OrderBy(p => p.Length).ThenBy(p => p, StringComparer.Ordinal);
+        return $"Action '{action.Name}': {key}['{action.FunctionName}'] = '{value}' matches nothing under {where} (tried, shortest first: {string.Join(", ", paths)}). "
+            + "A functions folder may be the folder that holds the code itself, a functions/ folder with a sub folder per workflow, or a repository root with functions/ in it.";
+    }
+
+    /// <summary>The longest tail of <paramref name="tail"/> that exists under the root, else the root itself when it holds code files directly.</summary>
+    private string? TryLocate(ActionDefinition action, string key, string value, IReadOnlyList<string> tail, out IReadOnlyList<string> tried)
+    {
+        tried = [];
         if (tail.Count == 0)
         {
             return FunctionsRoot;
@@ -113,28 +166,40 @@ public sealed class FunctionSourceResolver(string functionsRoot)
                 $"Action '{action.Name}': {key}['{action.FunctionName}'] = '{value}' has a '..' segment; code must come from inside the functions folder {FunctionsRoot}.");
         }
 
-        var tried = new List<string>();
-        for (var skip = 0; skip < tail.Count; skip++)
+        foreach (var candidate in Candidates(tail))
         {
-            var candidate = Path.GetFullPath(Path.Combine([FunctionsRoot, .. tail.Skip(skip)]));
-            if (!IsInside(candidate, FunctionsRoot))
-            {
-                // A rooted segment ("C:", "/x" after unescaping) replaces the root: never look there.
-                tried.Add(candidate);
-                continue;
-            }
-
-            if (Exists(candidate))
+            // A rooted segment ("C:", "/x" after unescaping) replaces the root: never look there.
+            if (IsInside(candidate, FunctionsRoot) && Exists(candidate))
             {
                 return candidate;
             }
-
-            tried.Add(candidate);
         }
 
-        throw new LocalRunSetupException(
-            $"Action '{action.Name}': {key}['{action.FunctionName}'] = '{value}' matches nothing under the functions folder {FunctionsRoot} (tried {string.Join(", ", tried)}).");
+        // The root is the folder that holds the code itself ("--functions my-workflow/" beside the .py files): only a
+        // folder that has code files of its own counts, so a repository root without the code is not taken for it.
+        if (!IsCodeFile(tail[^1]) && HoldsCodeFiles(FunctionsRoot))
+        {
+            return FunctionsRoot;
+        }
+
+        tried = TriedFor(tail);
+        return null;
     }
+
+    private IEnumerable<string> Candidates(IReadOnlyList<string> tail)
+    {
+        for (var skip = 0; skip < tail.Count; skip++)
+        {
+            yield return Path.GetFullPath(Path.Combine([FunctionsRoot, .. tail.Skip(skip)]));
+        }
+    }
+
+    private IReadOnlyList<string> TriedFor(IReadOnlyList<string> tail) =>
+        [FunctionsRoot, .. Candidates(tail).Reverse()];
+
+    private static bool HoldsCodeFiles(string folder) => Directory.Exists(folder) && Directory.EnumerateFiles(folder).Any(IsCodeFile);
+
+    private static bool IsCodeFile(string name) => Path.GetExtension(name).ToLowerInvariant() is ".py" or ".r";
 
     /// <summary>The path inside the repository: "o/r/a/b" gives [a, b]; URLs drop the host, tree/blob and branch.</summary>
     private static IReadOnlyList<string> RepositoryTail(string repo)
