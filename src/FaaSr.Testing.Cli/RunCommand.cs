@@ -231,7 +231,7 @@ internal static class RunCommand
                 view.Output($"Workflow {graph.WorkflowName}: InvocationID {session.InvocationId}, log folder {session.Folder.Prefix}");
                 view.Output($"Profile {launcher.Description}");
                 var result = await WatchAsync(session, view, () => Interlocked.Exchange(ref changed, 0) == 1, TimeSpan.FromSeconds(request.TimeoutSeconds), messages, cancellationToken);
-                view.Update(RunRecord.From(result, session.Profile));
+                view.Update(session.CurrentRecord(DateTimeOffset.UtcNow));
                 var secrets = SecretRedactor.For(graph.Document, settings);
                 messages.AddRange(FailureReports(session, result, secrets));
                 return cancellationToken.IsCancellationRequested ? ExitCodes.Interrupted
@@ -255,7 +255,7 @@ internal static class RunCommand
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
-        view.Update(Snapshot(session));
+        view.Update(session.CurrentRecord(DateTimeOffset.UtcNow));
         try
         {
             while (!session.Monitoring.IsCompleted)
@@ -264,7 +264,7 @@ internal static class RunCommand
                 deadline.Token.ThrowIfCancellationRequested();
                 if (takeChange())
                 {
-                    view.Update(Snapshot(session));
+                    view.Update(session.CurrentRecord(DateTimeOffset.UtcNow));
                 }
             }
         }
@@ -278,9 +278,6 @@ internal static class RunCommand
 
         return await session.Monitoring;
     }
-
-    private static RunRecord Snapshot(IWorkflowSession session) =>
-        RunRecord.InProgress(session.Folder, session.Profile, session.Monitor.StartedAt ?? DateTimeOffset.UtcNow, session.Monitor.Snapshot());
 
     /// <summary>
     /// For each instance that ended other than completed or not_invoked: why, and its last log lines. Secrets are masked

@@ -4,7 +4,7 @@ namespace FaaSr.Testing.Monitoring;
 
 /// <summary>
 /// What one run left behind, as `faasr-it run --record FILE` writes it (README.md, "The CLI"): camelCase JSON,
-/// lowercase statuses, ISO 8601 UTC times.
+/// lowercase statuses, ISO 8601 UTC times with milliseconds.
 /// </summary>
 public sealed record RunRecord
 {
@@ -18,6 +18,18 @@ public sealed record RunRecord
     /// <summary>The profile the run used ("local", "cloud", ...).</summary>
     public required string Profile { get; init; }
 
+    /// <summary>The storage's name ("local", "workflow", "endpoint", or a test's own); null in older records.</summary>
+    public string? Storage { get; init; }
+
+    /// <summary>The compute's name ("emulated", "faasr", "github", or a test's own); null in older records.</summary>
+    public string? Compute { get; init; }
+
+    /// <summary>A page for the whole run (the compute's); null when there is none.</summary>
+    public string? RunUrl { get; init; }
+
+    /// <summary>The FaaSr code the compute ran (name, location, commit); null when it ran none.</summary>
+    public IReadOnlyList<RunRecordSource>? Sources { get; init; }
+
     public required DateTimeOffset StartedAt { get; init; }
 
     /// <summary>When monitoring ended; null while the run is still being watched.</summary>
@@ -26,16 +38,13 @@ public sealed record RunRecord
     public required IReadOnlyList<RunRecordFunction> Functions { get; init; }
 
     /// <summary>The record of a finished monitoring run.</summary>
-    public static RunRecord From(MonitorResult result, string profile) => new()
-    {
-        WorkflowName = result.WorkflowName,
-        InvocationId = result.Folder.InvocationId,
-        InvocationFolder = result.Folder.Prefix,
-        Profile = profile,
-        StartedAt = result.StartedAt,
-        FinishedAt = result.FinishedAt,
-        Functions = result.Functions.Select(RunRecordFunction.From).ToArray(),
-    };
+    public static RunRecord From(MonitorResult result, RunRecordContext context) =>
+        Of(result.Folder, context, result.StartedAt, result.FinishedAt, result.Functions, result.Transitions);
+
+    /// <summary>The record of a run still being watched: the states and transitions of a monitor snapshot, no finish time.</summary>
+    public static RunRecord InProgress(
+        InvocationFolder folder, RunRecordContext context, DateTimeOffset startedAt, IReadOnlyList<FunctionState> functions, IReadOnlyList<FunctionTransition> transitions) =>
+        Of(folder, context, startedAt, null, functions, transitions);
 
     /// <summary>
     /// The record of a run whose watching ended without a monitor result (storage failed, the run was stopped): it
@@ -45,18 +54,27 @@ public sealed record RunRecord
     public RunRecord EndedAt(DateTimeOffset finishedAt) => this with
     {
         FinishedAt = finishedAt,
-        Functions = Functions.Select(f => f.Status.IsFinal ? f : f with { Status = FunctionStatus.Skipped }).ToArray(),
+        Functions = Functions.Select(f => f.Status.IsFinal ? f : f with { Status = FunctionStatus.Skipped, Reason = "monitoring ended before it finished" }).ToArray(),
     };
 
-    /// <summary>The record of a run still being watched: the states of a monitor snapshot, no finish time.</summary>
-    public static RunRecord InProgress(InvocationFolder folder, string profile, DateTimeOffset startedAt, IReadOnlyList<FunctionState> functions) => new()
+    private static RunRecord Of(
+        InvocationFolder folder,
+        RunRecordContext context,
+        DateTimeOffset startedAt,
+        DateTimeOffset? finishedAt,
+        IReadOnlyList<FunctionState> functions,
+        IReadOnlyList<FunctionTransition> transitions) => new()
     {
         WorkflowName = folder.WorkflowName,
         InvocationId = folder.InvocationId,
         InvocationFolder = folder.Prefix,
-        Profile = profile,
+        Profile = context.Profile,
+        Storage = context.Storage,
+        Compute = context.Compute,
+        RunUrl = context.RunUrl,
+        Sources = context.Sources.Count == 0 ? null : context.Sources,
         StartedAt = startedAt,
-        FinishedAt = null,
-        Functions = functions.Select(RunRecordFunction.From).ToArray(),
+        FinishedAt = finishedAt,
+        Functions = functions.Select(f => RunRecordFunction.From(f, functions, transitions, context.RunUrlOf)).ToArray(),
     };
 }

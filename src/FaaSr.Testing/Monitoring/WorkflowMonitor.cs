@@ -184,6 +184,15 @@ public sealed class WorkflowMonitor
         }
     }
 
+    /// <summary>Every status change so far, in the order the monitor saw them. Thread-safe.</summary>
+    public IReadOnlyList<FunctionTransition> TransitionsSoFar()
+    {
+        lock (gate)
+        {
+            return result?.Transitions ?? transitions.ToArray();
+        }
+    }
+
     /// <summary>One instance's current state ("sync1", "test-rank(3)"). Thread-safe.</summary>
     public FunctionState StateOf(string instanceName)
     {

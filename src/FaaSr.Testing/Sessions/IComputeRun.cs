@@ -1,3 +1,5 @@
+using FaaSr.Testing.Monitoring;
+
 namespace FaaSr.Testing.Sessions;
 
 /// <summary>
@@ -14,4 +16,13 @@ public interface IComputeRun : IAsyncDisposable
 
     /// <summary>A page where a person can follow the instance (an Actions run); null when the compute has none.</summary>
     string? RunUrlOf(string instanceName) => null;
+
+    /// <summary>A page for the whole invocation; null when the compute has none.</summary>
+    string? RunUrl => null;
+
+    /// <summary>
+    /// The FaaSr code this run uses (FaaSr-Backend, FaaSr-workflow, ...: name, location, commit), for the run record;
+    /// empty when the compute runs none of FaaSr's own code.
+    /// </summary>
+    IReadOnlyList<RunRecordSource> Sources => [];
 }

@@ -40,6 +40,12 @@ public interface IWorkflowSession : IAsyncDisposable
     /// <summary>The compute's page for an instance (an Actions run), when it has one.</summary>
     string? RunUrlOf(string instanceName);
 
+    /// <summary>The compute's page for the whole run, when it has one.</summary>
+    string? RunUrl { get; }
+
+    /// <summary>The FaaSr code the compute runs (empty until it started, and for computes that run none).</summary>
+    IReadOnlyList<RunRecordSource> Sources { get; }
+
     /// <summary>The store behind a DataStore name of the workflow.</summary>
     IObjectStore StoreFor(string dataStoreName);
 

@@ -91,16 +91,7 @@ public sealed class RunRecordPublisher : IAsyncDisposable
         await RunArtifacts.SaveAsync(session, Path, artifacts, CancellationToken.None);
     }
 
-    private RunRecord CurrentRecord()
-    {
-        if (session.Monitoring is { IsCompletedSuccessfully: true } done)
-        {
-            return RunRecord.From(done.Result, session.Profile);
-        }
-
-        var record = RunRecord.InProgress(session.Folder, session.Profile, session.Monitor.StartedAt ?? createdAt, session.Monitor.Snapshot());
-        return session.Monitoring.IsCompleted ? record.EndedAt(DateTimeOffset.UtcNow) : record;
-    }
+    private RunRecord CurrentRecord() => session.CurrentRecord(createdAt);
 
     private Task WriteAsync(RunRecord record, CancellationToken cancellationToken) => RunRecordFile.WriteAsync(record, Path, cancellationToken);
 }

@@ -55,6 +55,10 @@ internal sealed class WorkflowSession : IWorkflowSession
 
     public string? RunUrlOf(string instanceName) => run?.RunUrlOf(instanceName);
 
+    public string? RunUrl => run?.RunUrl;
+
+    public IReadOnlyList<RunRecordSource> Sources => run?.Sources ?? [];
+
     /// <summary>Starts the monitor, then the compute's run of the entry action.</summary>
     public async Task StartAsync(IWorkflowCompute compute, ComputeStart start, CancellationToken cancellationToken)
     {
