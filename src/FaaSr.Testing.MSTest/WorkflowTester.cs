@@ -140,72 +140,72 @@ public sealed class WorkflowTester : IAsyncDisposable
     /// <summary>
     /// Waits until the function is final and its log complete, and returns its status. Throws when it failed (unless
     /// <paramref name="shouldFail"/>), was skipped or timed out. <paramref name="shouldFail"/> allows a failure but does
-    /// not require one: assert it with <see cref="AssertFunctionFailed"/>.
+    /// not require one: assert it with <see cref="AssertFunctionFailedAsync"/>.
     /// </summary>
-    public async Task<FunctionStatus> WaitFor(string name, bool shouldFail = false, CancellationToken cancellationToken = default)
+    public async Task<FunctionStatus> WaitForAsync(string name, bool shouldFail = false, CancellationToken cancellationToken = default)
     {
         if (shouldFail)
         {
             expectedFailures[name] = true;
         }
 
-        var state = await SettledAsync(name, nameof(WaitFor), cancellationToken);
+        var state = await SettledAsync(name, nameof(WaitForAsync), cancellationToken);
         return state.Status switch
         {
             FunctionStatus.Completed or FunctionStatus.NotInvoked => state.Status,
             FunctionStatus.Failed when shouldFail => state.Status,
-            FunctionStatus.Failed => throw Fail($"WaitFor({name}): function {name} failed.", "completed or not_invoked (shouldFail: false)", Found(state), name),
-            _ => throw Fail($"WaitFor({name}): function {name} ended {state.Status.WireName}.", shouldFail ? "completed, not_invoked or failed" : "completed or not_invoked", Found(state), name),
+            FunctionStatus.Failed => throw Fail($"WaitForAsync({name}): function {name} failed.", "completed or not_invoked (shouldFail: false)", Found(state), name),
+            _ => throw Fail($"WaitForAsync({name}): function {name} ended {state.Status.WireName}.", shouldFail ? "completed, not_invoked or failed" : "completed or not_invoked", Found(state), name),
         };
     }
 
-    public async Task AssertFunctionCompleted(string name, CancellationToken cancellationToken = default) =>
-        await AssertStatusAsync(name, FunctionStatus.Completed, nameof(AssertFunctionCompleted), cancellationToken);
+    public async Task AssertFunctionCompletedAsync(string name, CancellationToken cancellationToken = default) =>
+        await AssertStatusAsync(name, FunctionStatus.Completed, nameof(AssertFunctionCompletedAsync), cancellationToken);
 
-    public async Task AssertFunctionNotInvoked(string name, CancellationToken cancellationToken = default) =>
-        await AssertStatusAsync(name, FunctionStatus.NotInvoked, nameof(AssertFunctionNotInvoked), cancellationToken);
+    public async Task AssertFunctionNotInvokedAsync(string name, CancellationToken cancellationToken = default) =>
+        await AssertStatusAsync(name, FunctionStatus.NotInvoked, nameof(AssertFunctionNotInvokedAsync), cancellationToken);
 
-    public async Task AssertFunctionFailed(string name, CancellationToken cancellationToken = default)
+    public async Task AssertFunctionFailedAsync(string name, CancellationToken cancellationToken = default)
     {
         expectedFailures[name] = true;
-        await AssertStatusAsync(name, FunctionStatus.Failed, nameof(AssertFunctionFailed), cancellationToken);
+        await AssertStatusAsync(name, FunctionStatus.Failed, nameof(AssertFunctionFailedAsync), cancellationToken);
     }
 
     /// <summary>Waits until the function's log is complete, then asserts it contains <paramref name="text"/>.</summary>
-    public async Task AssertLogsContain(string name, string text, CancellationToken cancellationToken = default)
+    public async Task AssertLogsContainAsync(string name, string text, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(text);
-        var state = await SettledAsync(name, nameof(AssertLogsContain), cancellationToken);
+        var state = await SettledAsync(name, nameof(AssertLogsContainAsync), cancellationToken);
         var log = session.Monitor.LogOf(name);
         if (!log.Contains(text, StringComparison.Ordinal))
         {
             throw Fail(
-                $"AssertLogsContain({name}): the log of {name} does not contain the text.",
+                $"AssertLogsContainAsync({name}): the log of {name} does not contain the text.",
                 $"a log containing {report.Quote(text)}",
                 log.Length == 0 ? $"no log ({Found(state)})" : $"{CountLines(log)} log lines without it ({Found(state)})",
                 name);
         }
     }
 
-    public async Task AssertObjectExists(string name, CancellationToken cancellationToken = default)
+    public async Task AssertObjectExistsAsync(string name, CancellationToken cancellationToken = default)
     {
         if (!await userData.ExistsAsync(name, cancellationToken))
         {
             throw Fail(
-                $"AssertObjectExists({name}): {KeyOf(name)} does not exist in bucket '{userData.Store.Bucket}'.",
+                $"AssertObjectExistsAsync({name}): {KeyOf(name)} does not exist in bucket '{userData.Store.Bucket}'.",
                 "the object to exist",
                 $"no such object; the invocation's user data holds {await ListingAsync(cancellationToken)}",
                 Volatile.Read(ref lastFunction));
         }
     }
 
-    public async Task AssertObjectDoesNotExist(string name, CancellationToken cancellationToken = default)
+    public async Task AssertObjectDoesNotExistAsync(string name, CancellationToken cancellationToken = default)
     {
         if (await userData.ExistsAsync(name, cancellationToken))
         {
             var content = await userData.DownloadAsync(name, cancellationToken);
             throw Fail(
-                $"AssertObjectDoesNotExist({name}): {KeyOf(name)} exists in bucket '{userData.Store.Bucket}'.",
+                $"AssertObjectDoesNotExistAsync({name}): {KeyOf(name)} exists in bucket '{userData.Store.Bucket}'.",
                 "no such object",
                 content is null ? "the object (it disappeared while being read)" : $"the object, {content.Length} bytes",
                 Volatile.Read(ref lastFunction));
@@ -213,14 +213,14 @@ public sealed class WorkflowTester : IAsyncDisposable
     }
 
     /// <summary>Asserts the object's UTF-8 text equals <paramref name="expected"/> exactly.</summary>
-    public async Task AssertContentEquals(string name, string expected, CancellationToken cancellationToken = default)
+    public async Task AssertContentEqualsAsync(string name, string expected, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(expected);
         var bytes = await userData.DownloadAsync(name, cancellationToken);
         if (bytes is null)
         {
             throw Fail(
-                $"AssertContentEquals({name}): {KeyOf(name)} does not exist in bucket '{userData.Store.Bucket}'.",
+                $"AssertContentEqualsAsync({name}): {KeyOf(name)} does not exist in bucket '{userData.Store.Bucket}'.",
                 report.Quote(expected),
                 $"no such object; the invocation's user data holds {await ListingAsync(cancellationToken)}",
                 Volatile.Read(ref lastFunction));
@@ -229,22 +229,22 @@ public sealed class WorkflowTester : IAsyncDisposable
         var actual = System.Text.Encoding.UTF8.GetString(bytes);
         if (!string.Equals(actual, expected, StringComparison.Ordinal))
         {
-            throw Fail($"AssertContentEquals({name}): the content of {KeyOf(name)} differs.", report.Quote(expected), report.Quote(actual), Volatile.Read(ref lastFunction));
+            throw Fail($"AssertContentEqualsAsync({name}): the content of {KeyOf(name)} differs.", report.Quote(expected), report.Quote(actual), Volatile.Read(ref lastFunction));
         }
     }
 
     /// <summary>Uploads a local file as a user object of this invocation (through pre-signed URLs when configured).</summary>
-    public async Task UploadObject(string name, string sourceFile, CancellationToken cancellationToken = default) =>
+    public async Task UploadObjectAsync(string name, string sourceFile, CancellationToken cancellationToken = default) =>
         await userData.UploadAsync(name, await File.ReadAllBytesAsync(sourceFile, cancellationToken), cancellationToken);
 
     /// <summary>The bytes of a user object of this invocation, or null when it does not exist.</summary>
-    public Task<byte[]?> ReadObject(string name, CancellationToken cancellationToken = default) => userData.DownloadAsync(name, cancellationToken);
+    public Task<byte[]?> ReadObjectAsync(string name, CancellationToken cancellationToken = default) => userData.DownloadAsync(name, cancellationToken);
 
     /// <summary>Downloads a user object of this invocation to <paramref name="destinationFile"/>; fails when it does not exist.</summary>
-    public async Task DownloadObject(string name, string destinationFile, CancellationToken cancellationToken = default)
+    public async Task DownloadObjectAsync(string name, string destinationFile, CancellationToken cancellationToken = default)
     {
         var bytes = await userData.DownloadAsync(name, cancellationToken)
-            ?? throw Fail($"DownloadObject({name}): {KeyOf(name)} does not exist.", "the object to exist", $"no such object; the invocation's user data holds {await ListingAsync(cancellationToken)}", null);
+            ?? throw Fail($"DownloadObjectAsync({name}): {KeyOf(name)} does not exist.", "the object to exist", $"no such object; the invocation's user data holds {await ListingAsync(cancellationToken)}", null);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(destinationFile))!);
         await File.WriteAllBytesAsync(destinationFile, bytes, cancellationToken);
     }

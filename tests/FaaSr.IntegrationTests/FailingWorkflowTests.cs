@@ -39,20 +39,20 @@ public sealed class FailingWorkflowTests(TestContext testContext)
     [TestMethod]
     public async Task PrepareReadsTheStagedInput()
     {
-        await tester.WaitFor("prepare", cancellationToken: Cancellation);
-        await tester.AssertFunctionCompleted("prepare", Cancellation);
-        await tester.AssertContentEquals("input.txt", StagedText, Cancellation);
-        await tester.AssertContentEquals("prepared.txt", $"Prepared: {StagedText}", Cancellation);
+        await tester.WaitForAsync("prepare", cancellationToken: Cancellation);
+        await tester.AssertFunctionCompletedAsync("prepare", Cancellation);
+        await tester.AssertContentEqualsAsync("input.txt", StagedText, Cancellation);
+        await tester.AssertContentEqualsAsync("prepared.txt", $"Prepared: {StagedText}", Cancellation);
     }
 
     [TestMethod]
     [DependsOn(nameof(PrepareReadsTheStagedInput))]
     public async Task FailPyFailsAndLogsBothChainedExceptions()
     {
-        Assert.AreEqual(FunctionStatus.Failed, await tester.WaitFor("fail-py", shouldFail: true, Cancellation));
-        await tester.AssertFunctionFailed("fail-py", Cancellation);
-        await tester.AssertLogsContain("fail-py", "Exception: inside_exception", Cancellation);
-        await tester.AssertLogsContain("fail-py", "Exception: outside_exception", Cancellation);
+        Assert.AreEqual(FunctionStatus.Failed, await tester.WaitForAsync("fail-py", shouldFail: true, Cancellation));
+        await tester.AssertFunctionFailedAsync("fail-py", Cancellation);
+        await tester.AssertLogsContainAsync("fail-py", "Exception: inside_exception", Cancellation);
+        await tester.AssertLogsContainAsync("fail-py", "Exception: outside_exception", Cancellation);
     }
 
     [TestMethod]
@@ -62,7 +62,7 @@ public sealed class FailingWorkflowTests(TestContext testContext)
         var state = await tester.Session.Monitor.WaitForFinalAsync("after-failure", Cancellation);
 
         Assert.AreEqual(FunctionStatus.Skipped, state.Status, $"after-failure ended {state}");
-        await tester.AssertObjectDoesNotExist("after_failure.txt", Cancellation);
+        await tester.AssertObjectDoesNotExistAsync("after_failure.txt", Cancellation);
         Assert.IsFalse(await tester.Session.StoreFor("S3").ExistsAsync(state.LogKey, Cancellation), "after-failure left a log.");
     }
 }

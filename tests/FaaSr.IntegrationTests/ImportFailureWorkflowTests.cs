@@ -30,19 +30,19 @@ public sealed class ImportFailureWorkflowTests(TestContext testContext)
     [TestMethod]
     public async Task AMissingModuleIsSkipped()
     {
-        await tester.WaitFor("import-warning", cancellationToken: Cancellation);
-        await tester.AssertFunctionCompleted("import-warning", Cancellation);
-        await tester.AssertLogsContain("import-warning", "import_warning ran: a file that imports a missing module is skipped, not fatal", Cancellation);
-        await tester.AssertContentEquals("import_warning.txt", "import_warning ran", Cancellation);
+        await tester.WaitForAsync("import-warning", cancellationToken: Cancellation);
+        await tester.AssertFunctionCompletedAsync("import-warning", Cancellation);
+        await tester.AssertLogsContainAsync("import-warning", "import_warning ran: a file that imports a missing module is skipped, not fatal", Cancellation);
+        await tester.AssertContentEqualsAsync("import_warning.txt", "import_warning ran", Cancellation);
     }
 
     [TestMethod]
     [DependsOn(nameof(AMissingModuleIsSkipped))]
     public async Task ASourceErrorFailsTheFunction()
     {
-        await tester.WaitFor("source-error", shouldFail: true, Cancellation);
-        await tester.AssertFunctionFailed("source-error", Cancellation);
-        await tester.AssertLogsContain("source-error", "[ERROR] [py_func_helper.py] Python file 01_broken_source.py has following source error:", Cancellation);
-        await tester.AssertObjectDoesNotExist("source_error.txt", Cancellation);
+        await tester.WaitForAsync("source-error", shouldFail: true, Cancellation);
+        await tester.AssertFunctionFailedAsync("source-error", Cancellation);
+        await tester.AssertLogsContainAsync("source-error", "[ERROR] [py_func_helper.py] Python file 01_broken_source.py has following source error:", Cancellation);
+        await tester.AssertObjectDoesNotExistAsync("source_error.txt", Cancellation);
     }
 }

@@ -37,38 +37,38 @@ public sealed class IntegrationTestWorkflowTests(TestContext testContext)
     [TestMethod]
     public async Task CreateInput()
     {
-        Assert.AreEqual(FunctionStatus.Completed, await tester.WaitFor("create-input", cancellationToken: Cancellation));
-        await tester.AssertLogsContain("create-input", $"Using invocation ID: {tester.InvocationId}", Cancellation);
-        await tester.AssertLogsContain("create-input", "Created input1.txt, input2.txt, input3.txt and input4.txt", Cancellation);
-        await tester.AssertContentEquals("input2.txt", Input2, Cancellation);
-        await tester.AssertContentEquals("input3.txt", Input3, Cancellation);
-        await tester.AssertObjectDoesNotExist("does_not_exist.txt", Cancellation);
+        Assert.AreEqual(FunctionStatus.Completed, await tester.WaitForAsync("create-input", cancellationToken: Cancellation));
+        await tester.AssertLogsContainAsync("create-input", $"Using invocation ID: {tester.InvocationId}", Cancellation);
+        await tester.AssertLogsContainAsync("create-input", "Created input1.txt, input2.txt, input3.txt and input4.txt", Cancellation);
+        await tester.AssertContentEqualsAsync("input2.txt", Input2, Cancellation);
+        await tester.AssertContentEqualsAsync("input3.txt", Input3, Cancellation);
+        await tester.AssertObjectDoesNotExistAsync("does_not_exist.txt", Cancellation);
     }
 
     [TestMethod]
     [DependsOn(nameof(CreateInput))]
     public async Task PyApi()
     {
-        await tester.WaitFor("test-py-api", cancellationToken: Cancellation);
-        await tester.AssertFunctionCompleted("test-py-api", Cancellation);
-        await tester.AssertObjectDoesNotExist("input1.txt", Cancellation);
-        await tester.AssertObjectExists("input2.txt", Cancellation);
-        await tester.AssertObjectExists("input3.txt", Cancellation);
-        await tester.AssertContentEquals("output1-py.txt", Output1, Cancellation);
-        await tester.AssertContentEquals("output2-py.txt", Output2, Cancellation);
+        await tester.WaitForAsync("test-py-api", cancellationToken: Cancellation);
+        await tester.AssertFunctionCompletedAsync("test-py-api", Cancellation);
+        await tester.AssertObjectDoesNotExistAsync("input1.txt", Cancellation);
+        await tester.AssertObjectExistsAsync("input2.txt", Cancellation);
+        await tester.AssertObjectExistsAsync("input3.txt", Cancellation);
+        await tester.AssertContentEqualsAsync("output1-py.txt", Output1, Cancellation);
+        await tester.AssertContentEqualsAsync("output2-py.txt", Output2, Cancellation);
     }
 
     [TestMethod]
     [DependsOn(nameof(CreateInput))]
     public async Task FolderApi()
     {
-        await tester.WaitFor("test-py-folder", cancellationToken: Cancellation);
-        await tester.AssertFunctionCompleted("test-py-folder", Cancellation);
-        await tester.AssertObjectDoesNotExist("input4.txt", Cancellation);
-        await tester.AssertObjectExists("input2.txt", Cancellation);
-        await tester.AssertObjectExists("input3.txt", Cancellation);
-        await tester.AssertContentEquals("output1-folder.txt", Output1, Cancellation);
-        await tester.AssertContentEquals("output2-folder.txt", Output2, Cancellation);
+        await tester.WaitForAsync("test-py-folder", cancellationToken: Cancellation);
+        await tester.AssertFunctionCompletedAsync("test-py-folder", Cancellation);
+        await tester.AssertObjectDoesNotExistAsync("input4.txt", Cancellation);
+        await tester.AssertObjectExistsAsync("input2.txt", Cancellation);
+        await tester.AssertObjectExistsAsync("input3.txt", Cancellation);
+        await tester.AssertContentEqualsAsync("output1-folder.txt", Output1, Cancellation);
+        await tester.AssertContentEqualsAsync("output2-folder.txt", Output2, Cancellation);
     }
 
     [TestMethod]
@@ -76,43 +76,43 @@ public sealed class IntegrationTestWorkflowTests(TestContext testContext)
     [DependsOn(nameof(FolderApi))]
     public async Task Sync1JoinsBothBranches()
     {
-        await tester.WaitFor("sync1", cancellationToken: Cancellation);
-        await tester.AssertFunctionCompleted("sync1", Cancellation);
-        await tester.AssertLogsContain("sync1", "Sync1 Completed: Returning True to invoke test_run_true", Cancellation);
+        await tester.WaitForAsync("sync1", cancellationToken: Cancellation);
+        await tester.AssertFunctionCompletedAsync("sync1", Cancellation);
+        await tester.AssertLogsContainAsync("sync1", "Sync1 Completed: Returning True to invoke test_run_true", Cancellation);
     }
 
     [TestMethod]
     [DependsOn(nameof(Sync1JoinsBothBranches))]
     public async Task RunTrue()
     {
-        await tester.WaitFor("test-run-true", cancellationToken: Cancellation);
-        await tester.AssertFunctionCompleted("test-run-true", Cancellation);
-        await tester.AssertContentEquals("run_true_output.txt", "test_run_true invoked", Cancellation);
+        await tester.WaitForAsync("test-run-true", cancellationToken: Cancellation);
+        await tester.AssertFunctionCompletedAsync("test-run-true", Cancellation);
+        await tester.AssertContentEqualsAsync("run_true_output.txt", "test_run_true invoked", Cancellation);
     }
 
     [TestMethod]
     [DependsOn(nameof(Sync1JoinsBothBranches))]
     public async Task DontRunFalseIsNotInvoked()
     {
-        Assert.AreEqual(FunctionStatus.NotInvoked, await tester.WaitFor("test-dontrun-false", cancellationToken: Cancellation));
-        await tester.AssertFunctionNotInvoked("test-dontrun-false", Cancellation);
+        Assert.AreEqual(FunctionStatus.NotInvoked, await tester.WaitForAsync("test-dontrun-false", cancellationToken: Cancellation));
+        await tester.AssertFunctionNotInvokedAsync("test-dontrun-false", Cancellation);
     }
 
     [TestMethod]
     [DependsOn(nameof(RunTrue))]
     public async Task RunFalse()
     {
-        await tester.WaitFor("test-run-false", cancellationToken: Cancellation);
-        await tester.AssertFunctionCompleted("test-run-false", Cancellation);
-        await tester.AssertContentEquals("run_false_output.txt", "test_run_false invoked", Cancellation);
+        await tester.WaitForAsync("test-run-false", cancellationToken: Cancellation);
+        await tester.AssertFunctionCompletedAsync("test-run-false", Cancellation);
+        await tester.AssertContentEqualsAsync("run_false_output.txt", "test_run_false invoked", Cancellation);
     }
 
     [TestMethod]
     [DependsOn(nameof(RunTrue))]
     public async Task DontRunTrueIsNotInvoked()
     {
-        Assert.AreEqual(FunctionStatus.NotInvoked, await tester.WaitFor("test-dontrun-true", cancellationToken: Cancellation));
-        await tester.AssertFunctionNotInvoked("test-dontrun-true", Cancellation);
+        Assert.AreEqual(FunctionStatus.NotInvoked, await tester.WaitForAsync("test-dontrun-true", cancellationToken: Cancellation));
+        await tester.AssertFunctionNotInvokedAsync("test-dontrun-true", Cancellation);
     }
 
     [TestMethod]
@@ -125,18 +125,18 @@ public sealed class IntegrationTestWorkflowTests(TestContext testContext)
     public async Task TestRank(int rank)
     {
         var instance = $"test-rank({rank})";
-        await tester.WaitFor(instance, cancellationToken: Cancellation);
-        await tester.AssertFunctionCompleted(instance, Cancellation);
-        await tester.AssertLogsContain(instance, $"Currently on rank{rank} out of 5 ranks.", Cancellation);
-        await tester.AssertContentEquals($"rank_files/rank{rank}.txt", $"Test input for rank {rank}", Cancellation);
+        await tester.WaitForAsync(instance, cancellationToken: Cancellation);
+        await tester.AssertFunctionCompletedAsync(instance, Cancellation);
+        await tester.AssertLogsContainAsync(instance, $"Currently on rank{rank} out of 5 ranks.", Cancellation);
+        await tester.AssertContentEqualsAsync($"rank_files/rank{rank}.txt", $"Test input for rank {rank}", Cancellation);
     }
 
     [TestMethod]
     [DependsOn(nameof(TestRank))]
     public async Task Sync2JoinsEveryRank()
     {
-        await tester.WaitFor("sync2", cancellationToken: Cancellation);
-        await tester.AssertFunctionCompleted("sync2", Cancellation);
-        await tester.AssertLogsContain("sync2", "Sync2 Completed: every rank and run output is in place", Cancellation);
+        await tester.WaitForAsync("sync2", cancellationToken: Cancellation);
+        await tester.AssertFunctionCompletedAsync("sync2", Cancellation);
+        await tester.AssertLogsContainAsync("sync2", "Sync2 Completed: every rank and run output is in place", Cancellation);
     }
 }

@@ -32,13 +32,13 @@ public sealed class RFailingWorkflowTests(TestContext testContext)
     [TestMethod]
     public async Task FailRFailsAndLogsTheErrorWithItsCallStack()
     {
-        Assert.AreEqual(FunctionStatus.Failed, await tester.WaitFor("fail-r", shouldFail: true, Cancellation));
-        await tester.AssertFunctionFailed("fail-r", Cancellation);
-        await tester.AssertLogsContain("fail-r", "\"faasr_user_function\":Errors in the user function - Error in value[[3L]](cond): outside_exception", Cancellation);
-        await tester.AssertLogsContain("fail-r", "stop(\"inside_exception\")", Cancellation);
-        await tester.AssertLogsContain("fail-r", "stop(\"outside_exception\")", Cancellation);
-        await tester.AssertLogsContain("fail-r", "] [ERROR] [executor.py] Unkown error while getting user function return", Cancellation);
-        await tester.AssertLogsContain("fail-r", "] [ERROR] [executor.py] Traceback: ", Cancellation);
+        Assert.AreEqual(FunctionStatus.Failed, await tester.WaitForAsync("fail-r", shouldFail: true, Cancellation));
+        await tester.AssertFunctionFailedAsync("fail-r", Cancellation);
+        await tester.AssertLogsContainAsync("fail-r", "\"faasr_user_function\":Errors in the user function - Error in value[[3L]](cond): outside_exception", Cancellation);
+        await tester.AssertLogsContainAsync("fail-r", "stop(\"inside_exception\")", Cancellation);
+        await tester.AssertLogsContainAsync("fail-r", "stop(\"outside_exception\")", Cancellation);
+        await tester.AssertLogsContainAsync("fail-r", "] [ERROR] [executor.py] Unkown error while getting user function return", Cancellation);
+        await tester.AssertLogsContainAsync("fail-r", "] [ERROR] [executor.py] Traceback: ", Cancellation);
         var done = tester.Folder.DoneKey(FunctionInstance.Unranked("fail-r"));
         Assert.IsTrue(await tester.Session.StoreFor("S3").ExistsAsync(done, Cancellation), $"FaaSr writes {done} for an R error, as the cloud does.");
     }
@@ -50,7 +50,7 @@ public sealed class RFailingWorkflowTests(TestContext testContext)
         var state = await tester.Session.Monitor.WaitForFinalAsync("after-r-failure", Cancellation);
 
         Assert.AreEqual(FunctionStatus.Skipped, state.Status, $"after-r-failure ended {state}");
-        await tester.AssertObjectDoesNotExist("after_r_failure.txt", Cancellation);
+        await tester.AssertObjectDoesNotExistAsync("after_r_failure.txt", Cancellation);
         Assert.IsFalse(await tester.Session.StoreFor("S3").ExistsAsync(state.LogKey, Cancellation), "after-r-failure left a log.");
     }
 }

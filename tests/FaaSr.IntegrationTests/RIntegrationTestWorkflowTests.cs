@@ -36,34 +36,34 @@ public sealed class RIntegrationTestWorkflowTests(TestContext testContext)
     [TestMethod]
     public async Task CreateInput()
     {
-        Assert.AreEqual(FunctionStatus.Completed, await tester.WaitFor("create-input", cancellationToken: Cancellation));
-        await tester.AssertLogsContain("create-input", "Created input1.txt, input2.txt, input3.txt and input4.txt", Cancellation);
+        Assert.AreEqual(FunctionStatus.Completed, await tester.WaitForAsync("create-input", cancellationToken: Cancellation));
+        await tester.AssertLogsContainAsync("create-input", "Created input1.txt, input2.txt, input3.txt and input4.txt", Cancellation);
     }
 
     [TestMethod]
     [DependsOn(nameof(CreateInput))]
     public async Task RApi()
     {
-        await tester.WaitFor("test-r-api", cancellationToken: Cancellation);
-        await tester.AssertFunctionCompleted("test-r-api", Cancellation);
-        await tester.AssertLogsContain("test-r-api", "] [INFO] [executor.py] Starting function: test_r_api (R)", Cancellation);
-        await tester.AssertLogsContain("test-r-api", $"Using invocation ID: {tester.InvocationId}", Cancellation);
-        await tester.AssertObjectDoesNotExist("input4.txt", Cancellation);
-        await tester.AssertContentEquals("input2.txt", Input2, Cancellation);
-        await tester.AssertContentEquals("input3.txt", Input3, Cancellation);
-        await tester.AssertContentEquals("output1-R.txt", Output1, Cancellation);
-        await tester.AssertContentEquals("output2-R.txt", Output2, Cancellation);
+        await tester.WaitForAsync("test-r-api", cancellationToken: Cancellation);
+        await tester.AssertFunctionCompletedAsync("test-r-api", Cancellation);
+        await tester.AssertLogsContainAsync("test-r-api", "] [INFO] [executor.py] Starting function: test_r_api (R)", Cancellation);
+        await tester.AssertLogsContainAsync("test-r-api", $"Using invocation ID: {tester.InvocationId}", Cancellation);
+        await tester.AssertObjectDoesNotExistAsync("input4.txt", Cancellation);
+        await tester.AssertContentEqualsAsync("input2.txt", Input2, Cancellation);
+        await tester.AssertContentEqualsAsync("input3.txt", Input3, Cancellation);
+        await tester.AssertContentEqualsAsync("output1-R.txt", Output1, Cancellation);
+        await tester.AssertContentEqualsAsync("output2-R.txt", Output2, Cancellation);
     }
 
     [TestMethod]
     [DependsOn(nameof(CreateInput))]
     public async Task PyApi()
     {
-        await tester.WaitFor("test-py-api", cancellationToken: Cancellation);
-        await tester.AssertFunctionCompleted("test-py-api", Cancellation);
-        await tester.AssertObjectDoesNotExist("input1.txt", Cancellation);
-        await tester.AssertContentEquals("output1-py.txt", Output1, Cancellation);
-        await tester.AssertContentEquals("output2-py.txt", Output2, Cancellation);
+        await tester.WaitForAsync("test-py-api", cancellationToken: Cancellation);
+        await tester.AssertFunctionCompletedAsync("test-py-api", Cancellation);
+        await tester.AssertObjectDoesNotExistAsync("input1.txt", Cancellation);
+        await tester.AssertContentEqualsAsync("output1-py.txt", Output1, Cancellation);
+        await tester.AssertContentEqualsAsync("output2-py.txt", Output2, Cancellation);
     }
 
     [TestMethod]
@@ -71,43 +71,43 @@ public sealed class RIntegrationTestWorkflowTests(TestContext testContext)
     [DependsOn(nameof(PyApi))]
     public async Task RSync1JoinsBothLanguagesAndReturnsTrue()
     {
-        await tester.WaitFor("sync1", cancellationToken: Cancellation);
-        await tester.AssertFunctionCompleted("sync1", Cancellation);
-        await tester.AssertLogsContain("sync1", "Sync1 Completed: Returning TRUE to invoke test_run_true", Cancellation);
-        await tester.AssertLogsContain("sync1", "GitHub Action: Successfully invoked: test-run-true", Cancellation);
+        await tester.WaitForAsync("sync1", cancellationToken: Cancellation);
+        await tester.AssertFunctionCompletedAsync("sync1", Cancellation);
+        await tester.AssertLogsContainAsync("sync1", "Sync1 Completed: Returning TRUE to invoke test_run_true", Cancellation);
+        await tester.AssertLogsContainAsync("sync1", "GitHub Action: Successfully invoked: test-run-true", Cancellation);
     }
 
     [TestMethod]
     [DependsOn(nameof(RSync1JoinsBothLanguagesAndReturnsTrue))]
     public async Task RunTrue()
     {
-        await tester.WaitFor("test-run-true", cancellationToken: Cancellation);
-        await tester.AssertFunctionCompleted("test-run-true", Cancellation);
-        await tester.AssertContentEquals("run_true_output.txt", "test_run_true invoked", Cancellation);
+        await tester.WaitForAsync("test-run-true", cancellationToken: Cancellation);
+        await tester.AssertFunctionCompletedAsync("test-run-true", Cancellation);
+        await tester.AssertContentEqualsAsync("run_true_output.txt", "test_run_true invoked", Cancellation);
     }
 
     [TestMethod]
     [DependsOn(nameof(RSync1JoinsBothLanguagesAndReturnsTrue))]
     public async Task DontRunFalse()
     {
-        Assert.AreEqual(FunctionStatus.NotInvoked, await tester.WaitFor("test-dontrun-false", cancellationToken: Cancellation));
-        await tester.AssertFunctionNotInvoked("test-dontrun-false", Cancellation);
+        Assert.AreEqual(FunctionStatus.NotInvoked, await tester.WaitForAsync("test-dontrun-false", cancellationToken: Cancellation));
+        await tester.AssertFunctionNotInvokedAsync("test-dontrun-false", Cancellation);
     }
 
     [TestMethod]
     [DependsOn(nameof(RunTrue))]
     public async Task RFalseRunsThePythonFalseBranch()
     {
-        await tester.WaitFor("test-run-false", cancellationToken: Cancellation);
-        await tester.AssertFunctionCompleted("test-run-false", Cancellation);
-        await tester.AssertContentEquals("run_false_output.txt", "test_run_false invoked", Cancellation);
+        await tester.WaitForAsync("test-run-false", cancellationToken: Cancellation);
+        await tester.AssertFunctionCompletedAsync("test-run-false", Cancellation);
+        await tester.AssertContentEqualsAsync("run_false_output.txt", "test_run_false invoked", Cancellation);
     }
 
     [TestMethod]
     [DependsOn(nameof(RunTrue))]
     public async Task DontRunTrue()
     {
-        Assert.AreEqual(FunctionStatus.NotInvoked, await tester.WaitFor("test-dontrun-true", cancellationToken: Cancellation));
-        await tester.AssertFunctionNotInvoked("test-dontrun-true", Cancellation);
+        Assert.AreEqual(FunctionStatus.NotInvoked, await tester.WaitForAsync("test-dontrun-true", cancellationToken: Cancellation));
+        await tester.AssertFunctionNotInvokedAsync("test-dontrun-true", Cancellation);
     }
 }

@@ -38,18 +38,18 @@ public sealed class RSecretWorkflowTests(TestContext testContext)
     [TestMethod]
     public async Task TheDeclaredSecretReachesTheRFunction()
     {
-        await tester.WaitFor("r-secret", cancellationToken: Cancellation);
-        await tester.AssertFunctionCompleted("r-secret", Cancellation);
-        await tester.AssertContentEquals("secret_r.txt", SecretValue, Cancellation);
+        await tester.WaitForAsync("r-secret", cancellationToken: Cancellation);
+        await tester.AssertFunctionCompletedAsync("r-secret", Cancellation);
+        await tester.AssertContentEqualsAsync("secret_r.txt", SecretValue, Cancellation);
     }
 
     [TestMethod]
     [DependsOn(nameof(TheDeclaredSecretReachesTheRFunction))]
     public async Task AnUndeclaredSecretFailsTheRFunction()
     {
-        Assert.AreEqual(FunctionStatus.Failed, await tester.WaitFor("r-secret-fail", shouldFail: true, Cancellation));
-        await tester.AssertFunctionFailed("r-secret-fail", Cancellation);
-        await tester.AssertLogsContain("r-secret-fail", "faasr_secret: Secret 'NON_EXISTENT_SECRET' not found in environment variables", Cancellation);
-        await tester.AssertObjectDoesNotExist("secret_fail_r.txt", Cancellation);
+        Assert.AreEqual(FunctionStatus.Failed, await tester.WaitForAsync("r-secret-fail", shouldFail: true, Cancellation));
+        await tester.AssertFunctionFailedAsync("r-secret-fail", Cancellation);
+        await tester.AssertLogsContainAsync("r-secret-fail", "faasr_secret: Secret 'NON_EXISTENT_SECRET' not found in environment variables", Cancellation);
+        await tester.AssertObjectDoesNotExistAsync("secret_fail_r.txt", Cancellation);
     }
 }

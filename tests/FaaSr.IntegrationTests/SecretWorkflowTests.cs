@@ -38,18 +38,18 @@ public sealed class SecretWorkflowTests(TestContext testContext)
     [TestMethod]
     public async Task TheDeclaredSecretReachesTheFunction()
     {
-        await tester.WaitFor("python-secret", cancellationToken: Cancellation);
-        await tester.AssertFunctionCompleted("python-secret", Cancellation);
-        await tester.AssertContentEquals("secret_python.txt", SecretValue, Cancellation);
+        await tester.WaitForAsync("python-secret", cancellationToken: Cancellation);
+        await tester.AssertFunctionCompletedAsync("python-secret", Cancellation);
+        await tester.AssertContentEqualsAsync("secret_python.txt", SecretValue, Cancellation);
     }
 
     [TestMethod]
     [DependsOn(nameof(TheDeclaredSecretReachesTheFunction))]
     public async Task AnUndeclaredSecretFailsTheFunction()
     {
-        Assert.AreEqual(FunctionStatus.Failed, await tester.WaitFor("python-secret-fail", shouldFail: true, Cancellation));
-        await tester.AssertFunctionFailed("python-secret-fail", Cancellation);
-        await tester.AssertLogsContain("python-secret-fail", "faasr_secret: Secret 'NON_EXISTENT_SECRET' not found in environment variables", Cancellation);
-        await tester.AssertObjectDoesNotExist("secret_fail.txt", Cancellation);
+        Assert.AreEqual(FunctionStatus.Failed, await tester.WaitForAsync("python-secret-fail", shouldFail: true, Cancellation));
+        await tester.AssertFunctionFailedAsync("python-secret-fail", Cancellation);
+        await tester.AssertLogsContainAsync("python-secret-fail", "faasr_secret: Secret 'NON_EXISTENT_SECRET' not found in environment variables", Cancellation);
+        await tester.AssertObjectDoesNotExistAsync("secret_fail.txt", Cancellation);
     }
 }

@@ -6,8 +6,8 @@ namespace FaaSr.Testing.Reporting.Model;
 
 /// <summary>
 /// Decides how a run reads. A run that failed reads "expected" when tests exercised it and none of them failed:
-/// the tester fails a test whose function failed unless the test said it should (WaitFor(shouldFail),
-/// AssertFunctionFailed), so passing tests over a failed run mean the failure was asserted.
+/// the tester fails a test whose function failed unless the test said it should (WaitForAsync(shouldFail),
+/// AssertFunctionFailedAsync), so passing tests over a failed run mean the failure was asserted.
 /// </summary>
 internal static class VerdictRules
 {

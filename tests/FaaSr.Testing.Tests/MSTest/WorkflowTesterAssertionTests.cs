@@ -47,64 +47,64 @@ public sealed class WorkflowTesterAssertionTests(TestContext testContext)
     [TestMethod]
     public async Task WaitForReturnsTheFinalStatusOfACompletedOrNotInvokedFunction()
     {
-        Assert.AreEqual(FunctionStatus.Completed, await tester.WaitFor("writer", cancellationToken: Cancellation));
-        Assert.AreEqual(FunctionStatus.NotInvoked, await tester.WaitFor("dontrun", cancellationToken: Cancellation));
-        Assert.AreEqual(FunctionStatus.Completed, await tester.WaitFor("ranked(2)", cancellationToken: Cancellation), "Ranked instances are named f(r).");
+        Assert.AreEqual(FunctionStatus.Completed, await tester.WaitForAsync("writer", cancellationToken: Cancellation));
+        Assert.AreEqual(FunctionStatus.NotInvoked, await tester.WaitForAsync("dontrun", cancellationToken: Cancellation));
+        Assert.AreEqual(FunctionStatus.Completed, await tester.WaitForAsync("ranked(2)", cancellationToken: Cancellation), "Ranked instances are named f(r).");
     }
 
     [TestMethod]
     public async Task WaitForAFailedFunctionThrowsUnlessAFailureIsAllowed()
     {
-        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() => tester.WaitFor("failer", cancellationToken: Cancellation));
+        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() => tester.WaitForAsync("failer", cancellationToken: Cancellation));
 
         AssertDescribes(failure, "Expected: completed or not_invoked", "Found:    failed", "failer is about to raise");
-        Assert.AreEqual(FunctionStatus.Failed, await tester.WaitFor("failer", shouldFail: true, Cancellation));
+        Assert.AreEqual(FunctionStatus.Failed, await tester.WaitForAsync("failer", shouldFail: true, Cancellation));
     }
 
     [TestMethod]
     public async Task AssertFunctionCompletedPassesOnlyForACompletedFunction()
     {
-        await tester.AssertFunctionCompleted("writer", Cancellation);
+        await tester.AssertFunctionCompletedAsync("writer", Cancellation);
 
-        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() => tester.AssertFunctionCompleted("failer", Cancellation));
+        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() => tester.AssertFunctionCompletedAsync("failer", Cancellation));
         AssertDescribes(failure, "Expected: completed", "Found:    failed", "Exception: probe failure");
     }
 
     [TestMethod]
     public async Task AssertFunctionNotInvokedPassesOnlyForAFunctionNeverInvoked()
     {
-        await tester.AssertFunctionNotInvoked("dontrun", Cancellation);
+        await tester.AssertFunctionNotInvokedAsync("dontrun", Cancellation);
 
-        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() => tester.AssertFunctionNotInvoked("writer", Cancellation));
+        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() => tester.AssertFunctionNotInvokedAsync("writer", Cancellation));
         AssertDescribes(failure, "Expected: not_invoked", "Found:    completed", "writer says hello");
     }
 
     [TestMethod]
     public async Task AssertFunctionFailedPassesOnlyForAFailedFunction()
     {
-        await tester.AssertFunctionFailed("failer", Cancellation);
+        await tester.AssertFunctionFailedAsync("failer", Cancellation);
 
-        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() => tester.AssertFunctionFailed("ranked(1)", Cancellation));
+        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() => tester.AssertFunctionFailedAsync("ranked(1)", Cancellation));
         AssertDescribes(failure, "Expected: failed", "Found:    completed", "ranked(1)");
     }
 
     [TestMethod]
     public async Task AssertLogsContainPassesOnlyWhenTheLogHoldsTheText()
     {
-        await tester.AssertLogsContain("writer", "writer says hello", Cancellation);
-        await tester.AssertLogsContain("failer", "Exception: probe failure", Cancellation);
+        await tester.AssertLogsContainAsync("writer", "writer says hello", Cancellation);
+        await tester.AssertLogsContainAsync("failer", "Exception: probe failure", Cancellation);
 
-        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() => tester.AssertLogsContain("writer", "a line nobody wrote", Cancellation));
+        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() => tester.AssertLogsContainAsync("writer", "a line nobody wrote", Cancellation));
         AssertDescribes(failure, "Expected: a log containing \"a line nobody wrote\"", "log lines without it", "writer says hello");
     }
 
     [TestMethod]
     public async Task AssertObjectExistsPassesOnlyForAnObjectOfThisInvocation()
     {
-        await tester.WaitFor("writer", cancellationToken: Cancellation);
-        await tester.AssertObjectExists("out.txt", Cancellation);
+        await tester.WaitForAsync("writer", cancellationToken: Cancellation);
+        await tester.AssertObjectExistsAsync("out.txt", Cancellation);
 
-        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() => tester.AssertObjectExists("missing.txt", Cancellation));
+        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() => tester.AssertObjectExistsAsync("missing.txt", Cancellation));
         AssertDescribes(failure, "Expected: the object to exist", "Found:    no such object", "out.txt");
         StringAssert.Contains(failure.Message, tester.KeyOf("missing.txt"));
         StringAssert.Contains(failure.Message, "log lines of", "The message shows the log of the function last waited for.");
@@ -113,23 +113,23 @@ public sealed class WorkflowTesterAssertionTests(TestContext testContext)
     [TestMethod]
     public async Task AssertObjectDoesNotExistPassesOnlyForAnAbsentObject()
     {
-        await tester.WaitFor("writer", cancellationToken: Cancellation);
-        await tester.AssertObjectDoesNotExist("missing.txt", Cancellation);
+        await tester.WaitForAsync("writer", cancellationToken: Cancellation);
+        await tester.AssertObjectDoesNotExistAsync("missing.txt", Cancellation);
 
-        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() => tester.AssertObjectDoesNotExist("out.txt", Cancellation));
+        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() => tester.AssertObjectDoesNotExistAsync("out.txt", Cancellation));
         AssertDescribes(failure, "Expected: no such object", "Found:    the object, 17 bytes", "writer says hello");
     }
 
     [TestMethod]
     public async Task AssertContentEqualsPassesOnlyForTheExactText()
     {
-        await tester.WaitFor("ranked(2)", cancellationToken: Cancellation);
-        await tester.AssertContentEquals("rank2.txt", "rank 2", Cancellation);
+        await tester.WaitForAsync("ranked(2)", cancellationToken: Cancellation);
+        await tester.AssertContentEqualsAsync("rank2.txt", "rank 2", Cancellation);
 
-        var differs = await Assert.ThrowsExactlyAsync<AssertFailedException>(() => tester.AssertContentEquals("rank2.txt", "rank 2\n", Cancellation));
+        var differs = await Assert.ThrowsExactlyAsync<AssertFailedException>(() => tester.AssertContentEqualsAsync("rank2.txt", "rank 2\n", Cancellation));
         AssertDescribes(differs, "Expected: \"rank 2\\n\"", "Found:    \"rank 2\"", "ranked(2)");
 
-        var missing = await Assert.ThrowsExactlyAsync<AssertFailedException>(() => tester.AssertContentEquals("rank3.txt", "rank 3", Cancellation));
+        var missing = await Assert.ThrowsExactlyAsync<AssertFailedException>(() => tester.AssertContentEqualsAsync("rank3.txt", "rank 3", Cancellation));
         AssertDescribes(missing, "Expected: \"rank 3\"", "Found:    no such object", "rank1.txt");
     }
 
@@ -140,7 +140,7 @@ public sealed class WorkflowTesterAssertionTests(TestContext testContext)
     [TestMethod]
     public async Task AnUnknownFunctionNameIsReportedWithTheKnownOnes()
     {
-        var failure = await Assert.ThrowsExactlyAsync<KeyNotFoundException>(() => tester.WaitFor("ranked(3)", cancellationToken: Cancellation));
+        var failure = await Assert.ThrowsExactlyAsync<KeyNotFoundException>(() => tester.WaitForAsync("ranked(3)", cancellationToken: Cancellation));
 
         StringAssert.Contains(failure.Message, "ranked(1), ranked(2)");
     }

@@ -26,7 +26,7 @@ public sealed class WorkflowTesterLifecycleTests(TestContext testContext)
         var output = new StringWriter();
 
         var tester = await StartAsync(repository, workflow, new WorkflowTesterOptions { Output = output });
-        await tester.WaitFor("writer", cancellationToken: Cancellation);
+        await tester.WaitForAsync("writer", cancellationToken: Cancellation);
         var logFolder = tester.Folder.Prefix + "/";
         var userData = $"{UserFolder}/{tester.InvocationId}/";
         Assert.IsNotEmpty(await KeysAsync(store, logFolder), "The run wrote logs.");
@@ -47,8 +47,8 @@ public sealed class WorkflowTesterLifecycleTests(TestContext testContext)
         var output = new StringWriter();
 
         var tester = await StartAsync(repository, workflow, new WorkflowTesterOptions { KeepObjectsOnFailure = true, Output = output });
-        await tester.WaitFor("writer", cancellationToken: Cancellation);
-        await Assert.ThrowsExactlyAsync<AssertFailedException>(() => tester.AssertObjectExists("missing.txt", Cancellation));
+        await tester.WaitForAsync("writer", cancellationToken: Cancellation);
+        await Assert.ThrowsExactlyAsync<AssertFailedException>(() => tester.AssertObjectExistsAsync("missing.txt", Cancellation));
         var logFolder = tester.Folder.Prefix + "/";
         await tester.DisposeAsync();
 
@@ -77,8 +77,8 @@ public sealed class WorkflowTesterLifecycleTests(TestContext testContext)
         var (store, workflow) = await CloudWorkflowAsync(repository, "keep-expected", new Probe("failer", "failer", "[]"));
 
         var tester = await StartAsync(repository, workflow, new WorkflowTesterOptions { KeepObjectsOnFailure = true, Output = TextWriter.Null });
-        await tester.WaitFor("failer", shouldFail: true, Cancellation);
-        await tester.AssertFunctionFailed("failer", Cancellation);
+        await tester.WaitForAsync("failer", shouldFail: true, Cancellation);
+        await tester.AssertFunctionFailedAsync("failer", Cancellation);
         var logFolder = tester.Folder.Prefix + "/";
         await tester.DisposeAsync();
 
@@ -112,7 +112,7 @@ public sealed class WorkflowTesterLifecycleTests(TestContext testContext)
         var (_, workflow) = await CloudWorkflowAsync(repository, "record", new Probe("writer", "writer", """["ranked(2)"]"""), new Probe("ranked", "ranked", "[]"));
 
         var tester = await StartAsync(repository, workflow, new WorkflowTesterOptions { Output = TextWriter.Null });
-        await tester.WaitFor("ranked(2)", cancellationToken: Cancellation);
+        await tester.WaitForAsync("ranked(2)", cancellationToken: Cancellation);
         await tester.DisposeAsync();
 
         var path = Path.Combine(repository.Root, "artifacts", "runs", $"{WorkflowName}-{tester.InvocationId}.json");
@@ -140,13 +140,13 @@ public sealed class WorkflowTesterLifecycleTests(TestContext testContext)
             Transfer = ObjectTransfer.PresignedUrls,
             Output = TextWriter.Null,
         });
-        await tester.WaitFor("reader", cancellationToken: Cancellation);
-        await tester.AssertContentEquals("copy.txt", "staged through a pre-signed PUT\n", Cancellation);
-        await tester.DownloadObject("copy.txt", downloaded, Cancellation);
+        await tester.WaitForAsync("reader", cancellationToken: Cancellation);
+        await tester.AssertContentEqualsAsync("copy.txt", "staged through a pre-signed PUT\n", Cancellation);
+        await tester.DownloadObjectAsync("copy.txt", downloaded, Cancellation);
 
         Assert.AreEqual("staged through a pre-signed PUT\n", await File.ReadAllTextAsync(downloaded, Cancellation));
-        CollectionAssert.AreEqual(await File.ReadAllBytesAsync(input, Cancellation), await tester.ReadObject("input.txt", Cancellation));
-        Assert.IsNull(await tester.ReadObject("absent.txt", Cancellation));
+        CollectionAssert.AreEqual(await File.ReadAllBytesAsync(input, Cancellation), await tester.ReadObjectAsync("input.txt", Cancellation));
+        Assert.IsNull(await tester.ReadObjectAsync("absent.txt", Cancellation));
     }
 
     [TestMethod]
@@ -162,7 +162,7 @@ public sealed class WorkflowTesterLifecycleTests(TestContext testContext)
             Output = TextWriter.Null,
         });
         var pid = await ProcessProbe.WaitForPidFileAsync(repository.PidFile, TimeSpan.FromSeconds(60), Cancellation);
-        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() => tester.WaitFor("sleeper", cancellationToken: Cancellation));
+        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() => tester.WaitForAsync("sleeper", cancellationToken: Cancellation));
         await tester.DisposeAsync();
 
         StringAssert.Contains(failure.Message, "ended timeout");
@@ -182,8 +182,8 @@ public sealed class WorkflowTesterLifecycleTests(TestContext testContext)
             FunctionEnvironment = new Dictionary<string, string> { ["PROBE_SECRET"] = secret },
             Output = TextWriter.Null,
         });
-        await tester.WaitFor("writer", cancellationToken: Cancellation);
-        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() => tester.AssertContentEquals("out.txt", "something else", Cancellation));
+        await tester.WaitForAsync("writer", cancellationToken: Cancellation);
+        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() => tester.AssertContentEqualsAsync("out.txt", "something else", Cancellation));
 
         Assert.DoesNotContain(secret, failure.Message);
         StringAssert.Contains(failure.Message, "Found:    \"*** writer\"");
