@@ -19,7 +19,7 @@ namespace FaaSr.Testing.MSTest;
 /// Disposing stops the run and removes its objects (log folder and user data), unless
 /// <see cref="WorkflowTesterOptions.KeepObjectsOnFailure"/> is set and something failed.
 /// </summary>
-public sealed class WorkflowTester : IAsyncDisposable
+public sealed partial class WorkflowTester : IAsyncDisposable
 {
     private readonly IWorkflowSession session;
     private readonly RunRecordPublisher? recordPublisher;
@@ -138,116 +138,14 @@ public sealed class WorkflowTester : IAsyncDisposable
     public string KeyOf(string name) => userData.KeyOf(name);
 
     /// <summary>
-    /// Waits until the function is final and its log complete, and returns its status. Throws when it failed (unless
-    /// <paramref name="shouldFail"/>), was skipped or timed out. <paramref name="shouldFail"/> allows a failure but does
-    /// not require one: assert it with <see cref="AssertFunctionFailedAsync"/>.
+    /// A function instance of this run ("sync1", "test-rank(3)") for assertions, bound to
+    /// <paramref name="cancellationToken"/>. Throws <see cref="KeyNotFoundException"/>, listing the known names, for
+    /// one the workflow does not have.
     /// </summary>
-    public async Task<FunctionStatus> WaitForAsync(string name, bool shouldFail = false, CancellationToken cancellationToken = default)
-    {
-        if (shouldFail)
-        {
-            expectedFailures[name] = true;
-        }
+    public FunctionHandle Function(string name, CancellationToken cancellationToken = default) => new(this, name, cancellationToken);
 
-        var state = await SettledAsync(name, nameof(WaitForAsync), cancellationToken);
-        return state.Status switch
-        {
-            FunctionStatus.Completed or FunctionStatus.NotInvoked => state.Status,
-            FunctionStatus.Failed when shouldFail => state.Status,
-            FunctionStatus.Failed => throw Fail($"WaitForAsync({name}): function {name} failed.", "completed or not_invoked (shouldFail: false)", Found(state), name),
-            _ => throw Fail($"WaitForAsync({name}): function {name} ended {state.Status.WireName}.", shouldFail ? "completed, not_invoked or failed" : "completed or not_invoked", Found(state), name),
-        };
-    }
-
-    public async Task AssertFunctionCompletedAsync(string name, CancellationToken cancellationToken = default) =>
-        await AssertStatusAsync(name, FunctionStatus.Completed, nameof(AssertFunctionCompletedAsync), cancellationToken);
-
-    public async Task AssertFunctionNotInvokedAsync(string name, CancellationToken cancellationToken = default) =>
-        await AssertStatusAsync(name, FunctionStatus.NotInvoked, nameof(AssertFunctionNotInvokedAsync), cancellationToken);
-
-    public async Task AssertFunctionFailedAsync(string name, CancellationToken cancellationToken = default)
-    {
-        expectedFailures[name] = true;
-        await AssertStatusAsync(name, FunctionStatus.Failed, nameof(AssertFunctionFailedAsync), cancellationToken);
-    }
-
-    /// <summary>Waits until the function's log is complete, then asserts it contains <paramref name="text"/>.</summary>
-    public async Task AssertLogsContainAsync(string name, string text, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(text);
-        var state = await SettledAsync(name, nameof(AssertLogsContainAsync), cancellationToken);
-        var log = session.Monitor.LogOf(name);
-        if (!log.Contains(text, StringComparison.Ordinal))
-        {
-            throw Fail(
-                $"AssertLogsContainAsync({name}): the log of {name} does not contain the text.",
-                $"a log containing {report.Quote(text)}",
-                log.Length == 0 ? $"no log ({Found(state)})" : $"{CountLines(log)} log lines without it ({Found(state)})",
-                name);
-        }
-    }
-
-    public async Task AssertObjectExistsAsync(string name, CancellationToken cancellationToken = default)
-    {
-        if (!await userData.ExistsAsync(name, cancellationToken))
-        {
-            throw Fail(
-                $"AssertObjectExistsAsync({name}): {KeyOf(name)} does not exist in bucket '{userData.Store.Bucket}'.",
-                "the object to exist",
-                $"no such object; the invocation's user data holds {await ListingAsync(cancellationToken)}",
-                Volatile.Read(ref lastFunction));
-        }
-    }
-
-    public async Task AssertObjectDoesNotExistAsync(string name, CancellationToken cancellationToken = default)
-    {
-        if (await userData.ExistsAsync(name, cancellationToken))
-        {
-            var content = await userData.DownloadAsync(name, cancellationToken);
-            throw Fail(
-                $"AssertObjectDoesNotExistAsync({name}): {KeyOf(name)} exists in bucket '{userData.Store.Bucket}'.",
-                "no such object",
-                content is null ? "the object (it disappeared while being read)" : $"the object, {content.Length} bytes",
-                Volatile.Read(ref lastFunction));
-        }
-    }
-
-    /// <summary>Asserts the object's UTF-8 text equals <paramref name="expected"/> exactly.</summary>
-    public async Task AssertContentEqualsAsync(string name, string expected, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(expected);
-        var bytes = await userData.DownloadAsync(name, cancellationToken);
-        if (bytes is null)
-        {
-            throw Fail(
-                $"AssertContentEqualsAsync({name}): {KeyOf(name)} does not exist in bucket '{userData.Store.Bucket}'.",
-                report.Quote(expected),
-                $"no such object; the invocation's user data holds {await ListingAsync(cancellationToken)}",
-                Volatile.Read(ref lastFunction));
-        }
-
-        var actual = System.Text.Encoding.UTF8.GetString(bytes);
-        if (!string.Equals(actual, expected, StringComparison.Ordinal))
-        {
-            throw Fail($"AssertContentEqualsAsync({name}): the content of {KeyOf(name)} differs.", report.Quote(expected), report.Quote(actual), Volatile.Read(ref lastFunction));
-        }
-    }
-
-    /// <summary>Uploads a local file as a user object of this invocation (through pre-signed URLs when configured).</summary>
-    public async Task UploadObjectAsync(string name, string sourceFile, CancellationToken cancellationToken = default) =>
-        await userData.UploadAsync(name, await File.ReadAllBytesAsync(sourceFile, cancellationToken), cancellationToken);
-
-    /// <summary>The bytes of a user object of this invocation, or null when it does not exist.</summary>
-    public Task<byte[]?> ReadObjectAsync(string name, CancellationToken cancellationToken = default) => userData.DownloadAsync(name, cancellationToken);
-
-    /// <summary>Downloads a user object of this invocation to <paramref name="destinationFile"/>; fails when it does not exist.</summary>
-    public async Task DownloadObjectAsync(string name, string destinationFile, CancellationToken cancellationToken = default)
-    {
-        var bytes = await userData.DownloadAsync(name, cancellationToken)
-            ?? throw Fail($"DownloadObjectAsync({name}): {KeyOf(name)} does not exist.", "the object to exist", $"no such object; the invocation's user data holds {await ListingAsync(cancellationToken)}", null);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(destinationFile))!);
-        await File.WriteAllBytesAsync(destinationFile, bytes, cancellationToken);
-    }
+    /// <summary>A user object of this run ({UserDataFolder}/{InvocationID}/{name}) for assertions, bound to <paramref name="cancellationToken"/>.</summary>
+    public ObjectHandle Object(string name, CancellationToken cancellationToken = default) => new(this, name, cancellationToken);
 
     /// <summary>
     /// Lets the run finish (up to <see cref="WorkflowTesterOptions.FinishTimeout"/>), stops it, writes the final run
@@ -299,17 +197,17 @@ public sealed class WorkflowTester : IAsyncDisposable
         }
     }
 
-    private async Task AssertStatusAsync(string name, FunctionStatus expected, string assertion, CancellationToken cancellationToken)
-    {
-        var state = await SettledAsync(name, assertion, cancellationToken);
-        if (state.Status != expected)
-        {
-            throw Fail($"{assertion}({name}): {name} ended {state.Status.WireName}.", expected.WireName, Found(state), name);
-        }
-    }
+    internal FailureReport Report => report;
+
+    internal UserDataObjects UserData => userData;
+
+    /// <summary>The function the test last waited for: object assertions show its log.</summary>
+    internal string? LastFunction => Volatile.Read(ref lastFunction);
+
+    internal void ExpectFailureOf(string name) => expectedFailures[name] = true;
 
     /// <summary>The function's state once it is final and its log complete, or once monitoring ended.</summary>
-    private async Task<FunctionState> SettledAsync(string name, string assertion, CancellationToken cancellationToken)
+    internal async Task<FunctionState> SettledAsync(string name, string assertion, CancellationToken cancellationToken)
     {
         session.Graph.Instance(name);
         Volatile.Write(ref lastFunction, name);
@@ -322,26 +220,42 @@ public sealed class WorkflowTester : IAsyncDisposable
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             var state = session.Monitor.StateOf(name);
-            throw Fail($"{assertion}({name}): {name} did not finish within {options.WaitTimeout:g}.", "a final status", Found(state), name);
+            throw Fail($"{assertion}({name}): {name} did not finish within {options.WaitTimeout:g}.", "a final status", FunctionHandle.Describe(state), name);
         }
         catch (Exception exception) when (exception is not OperationCanceledException and not AssertFailedException)
         {
-            throw Fail($"{assertion}({name}): monitoring stopped before {name} finished: {exception.Message}", "a final status", Found(session.Monitor.StateOf(name)), name, exception);
+            throw Fail(
+                $"{assertion}({name}): monitoring stopped before {name} finished: {exception.Message}", "a final status", FunctionHandle.Describe(session.Monitor.StateOf(name)), name, exception);
         }
     }
 
-    private AssertFailedException Fail(string headline, string expected, string found, string? function, Exception? inner = null)
+    /// <summary>Looks until what it sees holds, the run has ended (then once more), or WaitTimeout passed; returns the last look.</summary>
+    internal async Task<T> PollUntilAsync<T>(Func<Task<T>> probe, Func<T, bool> holds, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.WaitTimeout);
+        while (true)
+        {
+            var runEnded = session.Monitoring.IsCompleted;
+            var seen = await probe();
+            if (holds(seen) || runEnded || deadline.IsCancellationRequested)
+            {
+                return seen;
+            }
+
+            await Task.WhenAny(session.Monitoring, Task.Delay(options.PollInterval, deadline.Token));
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    internal AssertFailedException Fail(string headline, string expected, string found, string? function, Exception? inner = null)
     {
         Interlocked.Increment(ref assertionFailures);
         var message = report.Describe(headline, expected, found, function);
         return inner is null ? new AssertFailedException(message) : new AssertFailedException(message, inner);
     }
 
-    private static string Found(FunctionState state) => $"{state.Status.WireName} ({state.Reason})";
-
-    private static int CountLines(string text) => text.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n').Length;
-
-    private async Task<string> ListingAsync(CancellationToken cancellationToken)
+    internal async Task<string> DescribeUserDataAsync(CancellationToken cancellationToken)
     {
         var names = await userData.ListAsync(cancellationToken);
         return names.Count == 0 ? $"no objects under {userData.Prefix}" : $"{names.Count} object(s) under {userData.Prefix}: {string.Join(", ", names.Take(30))}{(names.Count > 30 ? ", …" : "")}";
