@@ -1,4 +1,3 @@
-using FaaSr.Testing.Monitoring;
 using FaaSr.Testing.MSTest;
 
 namespace FaaSr.IntegrationTests;
@@ -8,61 +7,42 @@ namespace FaaSr.IntegrationTests;
 /// exception, and after-failure, which comes after it, must never run (as in FaaSr's own integration tests).
 /// </summary>
 [TestClass]
-public sealed class FailingWorkflowTests(TestContext testContext)
+[Workflow("workflows/FailingWorkflow.json")]
+public sealed class FailingWorkflowTests : WorkflowTest<FailingWorkflowTests>
 {
     private const string StagedText = "Staged input for FailingWorkflow, uploaded through a pre-signed URL.\n";
 
-    private static WorkflowTester tester = null!;
-
-    private CancellationToken Cancellation => testContext.CancellationToken;
-
-    [ClassInitialize]
-    public static async Task StartAsync(TestContext context) =>
-        tester = await WorkflowTester.StartAsync(
-            "workflows/FailingWorkflow.json",
-            new WorkflowTesterOptions
-            {
-                Inputs = [new StagedInput("input.txt", "tests/FaaSr.IntegrationTests/Inputs/failing-workflow-input.txt")],
-                Transfer = ObjectTransfer.PresignedUrls,
-            },
-            context.CancellationToken);
-
-    [ClassCleanup]
-    public static async Task StopAsync()
+    protected override WorkflowTesterOptions Options => new()
     {
-        if (tester is not null)
-        {
-            await tester.DisposeAsync();
-        }
-    }
+        Inputs = [new StagedInput("input.txt", "tests/FaaSr.IntegrationTests/Inputs/failing-workflow-input.txt")],
+        Transfer = ObjectTransfer.PresignedUrls,
+    };
 
     [TestMethod]
     public async Task PrepareReadsTheStagedInput()
     {
-        await tester.WaitForAsync("prepare", cancellationToken: Cancellation);
-        await tester.AssertFunctionCompletedAsync("prepare", Cancellation);
-        await tester.AssertContentEqualsAsync("input.txt", StagedText, Cancellation);
-        await tester.AssertContentEqualsAsync("prepared.txt", $"Prepared: {StagedText}", Cancellation);
+        await Expect(Function("prepare")).ToCompleteAsync();
+        await Expect(Object("input.txt")).ToHaveContentAsync(StagedText);
+        await Expect(Object("prepared.txt")).ToHaveContentAsync($"Prepared: {StagedText}");
     }
 
     [TestMethod]
     [DependsOn(nameof(PrepareReadsTheStagedInput))]
     public async Task FailPyFailsAndLogsBothChainedExceptions()
     {
-        Assert.AreEqual(FunctionStatus.Failed, await tester.WaitForAsync("fail-py", shouldFail: true, Cancellation));
-        await tester.AssertFunctionFailedAsync("fail-py", Cancellation);
-        await tester.AssertLogsContainAsync("fail-py", "Exception: inside_exception", Cancellation);
-        await tester.AssertLogsContainAsync("fail-py", "Exception: outside_exception", Cancellation);
+        var failPy = Function("fail-py");
+        await Expect(failPy).ToFailAsync();
+        await Expect(failPy).ToLogAsync("Exception: inside_exception");
+        await Expect(failPy).ToLogAsync("Exception: outside_exception");
     }
 
     [TestMethod]
     [DependsOn(nameof(FailPyFailsAndLogsBothChainedExceptions))]
     public async Task TheSuccessorOfTheFailureNeverRuns()
     {
-        var state = await tester.Session.Monitor.WaitForFinalAsync("after-failure", Cancellation);
-
-        Assert.AreEqual(FunctionStatus.Skipped, state.Status, $"after-failure ended {state}");
-        await tester.AssertObjectDoesNotExistAsync("after_failure.txt", Cancellation);
-        Assert.IsFalse(await tester.Session.StoreFor("S3").ExistsAsync(state.LogKey, Cancellation), "after-failure left a log.");
+        var afterFailure = Function("after-failure");
+        await Expect(afterFailure).ToBeSkippedAsync();
+        await Expect(Object("after_failure.txt")).NotToExistAsync();
+        Assert.IsFalse(await Tester.Session.StoreFor("S3").ExistsAsync(afterFailure.State.LogKey, TestContext.CancellationToken), "after-failure left a log.");
     }
 }

@@ -1,4 +1,3 @@
-using FaaSr.Testing.Monitoring;
 using FaaSr.Testing.MSTest;
 
 namespace FaaSr.IntegrationTests;
@@ -8,48 +7,24 @@ namespace FaaSr.IntegrationTests;
 /// workflow does not declare makes faasr_secret fail the function (as in FaaSr's own integration tests).
 /// </summary>
 [TestClass]
-public sealed class SecretWorkflowTests(TestContext testContext)
+[Workflow("workflows/SecretWorkflow.json")]
+public sealed class SecretWorkflowTests : WorkflowTest<SecretWorkflowTests>
 {
-    /// <summary>TEST_SECRET's value for this run: the environment's (or .env's) when set, else a fresh one.</summary>
-    private static readonly string SecretValue = Environment.GetEnvironmentVariable("TEST_SECRET") is { Length: > 0 } fromEnvironment
-        ? fromEnvironment
-        : $"secret-{Guid.NewGuid():N}";
-
-    private static WorkflowTester tester = null!;
-
-    private CancellationToken Cancellation => testContext.CancellationToken;
-
-    [ClassInitialize]
-    public static async Task StartAsync(TestContext context) =>
-        tester = await WorkflowTester.StartAsync(
-            "workflows/SecretWorkflow.json",
-            new WorkflowTesterOptions { FunctionEnvironment = new Dictionary<string, string> { ["TEST_SECRET"] = SecretValue } },
-            context.CancellationToken);
-
-    [ClassCleanup]
-    public static async Task StopAsync()
-    {
-        if (tester is not null)
-        {
-            await tester.DisposeAsync();
-        }
-    }
+    protected override WorkflowTesterOptions Options => new() { FunctionEnvironment = TestSecret.Environment };
 
     [TestMethod]
     public async Task TheDeclaredSecretReachesTheFunction()
     {
-        await tester.WaitForAsync("python-secret", cancellationToken: Cancellation);
-        await tester.AssertFunctionCompletedAsync("python-secret", Cancellation);
-        await tester.AssertContentEqualsAsync("secret_python.txt", SecretValue, Cancellation);
+        await Expect(Function("python-secret")).ToCompleteAsync();
+        await Expect(Object("secret_python.txt")).ToHaveContentAsync(TestSecret.Value);
     }
 
     [TestMethod]
     [DependsOn(nameof(TheDeclaredSecretReachesTheFunction))]
     public async Task AnUndeclaredSecretFailsTheFunction()
     {
-        Assert.AreEqual(FunctionStatus.Failed, await tester.WaitForAsync("python-secret-fail", shouldFail: true, Cancellation));
-        await tester.AssertFunctionFailedAsync("python-secret-fail", Cancellation);
-        await tester.AssertLogsContainAsync("python-secret-fail", "faasr_secret: Secret 'NON_EXISTENT_SECRET' not found in environment variables", Cancellation);
-        await tester.AssertObjectDoesNotExistAsync("secret_fail.txt", Cancellation);
+        await Expect(Function("python-secret-fail")).ToFailAsync();
+        await Expect(Function("python-secret-fail")).ToLogAsync("faasr_secret: Secret 'NON_EXISTENT_SECRET' not found in environment variables");
+        await Expect(Object("secret_fail.txt")).NotToExistAsync();
     }
 }
