@@ -30,7 +30,7 @@ public sealed class InvocationReservationTests(TestContext testContext)
         for (var trial = 0; trial < 3; trial++)
         {
             var forced = WorkflowGraph.Build(graph.Document with { InvocationId = $"forced-{trial}", InvocationTimestamp = "2026-01-01T00-00-00" });
-            var launches = Enumerable.Range(0, 3).Select(_ => Task.Run(() => Launcher().LaunchAsync(
+            var launches = Enumerable.Range(0, 3).Select(_ => Task.Run(() => CloudLaunchers.Emulated().LaunchAsync(
                 new WorkflowLaunch
                 {
                     Graph = forced,
@@ -95,12 +95,6 @@ public sealed class InvocationReservationTests(TestContext testContext)
         await using var reservation = await InvocationReservation.AcquireAsync(store, folder, later, Cancellation);
 
         StringAssert.StartsWith(reservation.Key, InvocationReservation.PrefixFor(folder));
-    }
-
-    private static WorkflowLauncher Launcher()
-    {
-        var settings = new SettingSources(new Dictionary<string, string> { ["S3_AccessKey"] = LocalS3Server.AccessKey, ["S3_SecretKey"] = LocalS3Server.SecretKey }, null, _ => null);
-        return SessionComposer.Compose(new SessionRequest { Profile = "cloud", Compute = "emulated" }, settings, LocalBackends.Catalog());
     }
 
     private sealed class ShiftedTime(TimeSpan shift) : TimeProvider

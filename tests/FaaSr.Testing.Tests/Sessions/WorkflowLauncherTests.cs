@@ -108,7 +108,7 @@ public sealed class WorkflowLauncherTests(TestContext testContext)
         var workflow = repository.WriteWorkflow("Cloud.json", "cloud-bucket", "http://127.0.0.1:9", new Probe("writer", "writer", "[]"));
         var values = new Dictionary<string, string> { ["S3_AccessKey"] = "an-access-key", ["S3_SecretKey"] = "a-secret-key" };
         values.Remove(missing);
-        var launcher = SessionComposer.Compose(new SessionRequest { Profile = "cloud", Compute = "emulated" }, new SettingSources(values, null, _ => null), LocalBackends.Catalog());
+        var launcher = CloudLaunchers.Emulated(CloudLaunchers.Settings(values));
 
         var failure = await Assert.ThrowsExactlyAsync<SettingsException>(() => launcher.LaunchAsync(
             new WorkflowLaunch { Graph = repository.Load(workflow), FunctionsRoot = repository.Root }, Cancellation));
@@ -124,8 +124,7 @@ public sealed class WorkflowLauncherTests(TestContext testContext)
         var connection = await SharedS3.GetConnectionAsync(Cancellation);
         using var repository = new ProbeRepository();
         var workflow = repository.WriteWorkflow("Cloud.json", store.Bucket, connection.ServiceUrl!.ToString(), new Probe("writer", "writer", "[]"));
-        var settings = new SettingSources(new Dictionary<string, string> { ["S3_AccessKey"] = LocalS3Server.AccessKey, ["S3_SecretKey"] = LocalS3Server.SecretKey }, null, _ => null);
-        var launcher = SessionComposer.Compose(new SessionRequest { Profile = "cloud", Compute = "emulated" }, settings, LocalBackends.Catalog());
+        var launcher = CloudLaunchers.Emulated();
 
         string key;
         await using (var session = await launcher.LaunchAsync(new WorkflowLaunch { Graph = repository.Load(workflow), FunctionsRoot = repository.Root }, Cancellation))
@@ -154,8 +153,7 @@ public sealed class WorkflowLauncherTests(TestContext testContext)
         var fixedGraph = FaaSr.Testing.Workflows.WorkflowGraph.Build(graph.Document with { InvocationId = "already-there", InvocationTimestamp = "2026-01-01T00-00-00" });
         var folder = fixedGraph.FolderFor("2026-01-01T00-00-00", "already-there");
         await store.PutTextAsync($"{folder.Prefix}/writer.txt", "an earlier run", Cancellation);
-        var settings = new SettingSources(new Dictionary<string, string> { ["S3_AccessKey"] = LocalS3Server.AccessKey, ["S3_SecretKey"] = LocalS3Server.SecretKey }, null, _ => null);
-        var launcher = SessionComposer.Compose(new SessionRequest { Profile = "cloud", Compute = "emulated" }, settings, LocalBackends.Catalog());
+        var launcher = CloudLaunchers.Emulated();
 
         var refused = await Assert.ThrowsExactlyAsync<FaaSr.Testing.Workflows.InvocationSetupException>(() => launcher.LaunchAsync(
             new WorkflowLaunch { Graph = fixedGraph, FunctionsRoot = repository.Root }, Cancellation));
@@ -167,5 +165,5 @@ public sealed class WorkflowLauncherTests(TestContext testContext)
     private static WorkflowLauncher LocalLauncher(LocalS3ServerOptions? server = null) =>
         new(ProfileNames.Local, new LocalS3ServerStorage(server), new EmulatedCompute(), NoSettings());
 
-    private static SettingSources NoSettings() => new(new Dictionary<string, string>(), null, _ => null);
+    private static SettingSources NoSettings() => CloudLaunchers.Settings(new Dictionary<string, string>());
 }
