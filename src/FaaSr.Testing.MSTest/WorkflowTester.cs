@@ -10,9 +10,10 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 namespace FaaSr.Testing.MSTest;
 
 /// <summary>
-/// One run of a workflow, watched, with MSTest assertions on it. Create it once per test class in
-/// <c>[ClassInitialize]</c> with <see cref="StartAsync"/> and dispose it in <c>[ClassCleanup]</c>; tests then wait for
-/// functions and assert on their statuses, logs and objects. User objects are {UserDataFolder}/{InvocationID}/{name}
+/// One run of a workflow, watched, with MSTest assertions on it. A <see cref="WorkflowTest{TSelf}"/> class starts one
+/// per class and disposes it at class clean-up; without it, create one with <see cref="StartAsync"/> in
+/// <c>[ClassInitialize]</c> and dispose it in <c>[ClassCleanup]</c>. Tests assert on <see cref="Function"/> and
+/// <see cref="Object"/> handles (statuses, logs, objects). User objects are {UserDataFolder}/{InvocationID}/{name}
 /// in the DefaultDataStore; functions are named as in logs ("sync1", "test-rank(3)"). A failed assertion throws
 /// <see cref="AssertFailedException"/> saying what was expected, what was found and the last log lines of the function
 /// concerned (for object assertions: the function the test last waited for).

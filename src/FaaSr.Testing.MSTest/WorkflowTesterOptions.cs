@@ -48,7 +48,7 @@ public sealed record WorkflowTesterOptions
     /// <summary>Stage deadlines for single instances, by name ("sync1", "test-rank(3)"), replacing <see cref="Deadlines"/> for them.</summary>
     public IReadOnlyDictionary<string, StageDeadlines> InstanceDeadlines { get; init; } = new Dictionary<string, StageDeadlines>();
 
-    /// <summary>The longest one WaitForAsync (or an assertion that waits for a function) may take.</summary>
+    /// <summary>The longest one assertion (or WaitForAsync) waits for a function to finish, or for an object to be as expected.</summary>
     public TimeSpan WaitTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How long disposing waits for a run that is still going before stopping it.</summary>

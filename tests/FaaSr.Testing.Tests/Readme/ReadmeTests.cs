@@ -1,11 +1,26 @@
 using FaaSr.Testing.Tests.Support;
 
-namespace FaaSr.Testing.Tests.MSTest;
+namespace FaaSr.Testing.Tests.Readme;
 
-/// <summary>README's examples are code that is compiled: the test class and the custom assertion it shows.</summary>
+/// <summary>README.md stays true: its examples are code that is compiled (the test class, the custom assertion), and its layout table names every project.</summary>
 [TestClass]
-public sealed class ReadmeExampleTests
+public sealed class ReadmeTests
 {
+    [TestMethod]
+    public void TheLayoutTableNamesEveryProjectOfSrcAndTests()
+    {
+        var readme = File.ReadAllText(RepositoryFiles.Path("README.md"));
+        var layout = readme[readme.IndexOf("## Layout", StringComparison.Ordinal)..];
+        var projects = new[] { "src", "tests" }
+            .SelectMany(folder => Directory.GetDirectories(RepositoryFiles.Path(folder)).Where(d => Directory.GetFiles(d, "*.csproj").Length > 0).Select(d => $"{folder}/{Path.GetFileName(d)}"))
+            .ToArray();
+
+        var missing = projects.Where(project => !layout.Contains($"| `{project}` |", StringComparison.Ordinal)).ToArray();
+
+        Assert.IsNotEmpty(projects);
+        Assert.IsEmpty(missing, $"README.md's layout table (## Layout) has no row for: {string.Join(", ", missing)}. Add a row saying what each holds.");
+    }
+
     [TestMethod]
     public void TheReadmesWorkflowTestIsTheIntegrationTestThatRuns() =>
         AssertShown(Path.Combine("tests", "FaaSr.IntegrationTests", "ReadmeExampleTests.cs"), "using FaaSr.Testing.MSTest;");
