@@ -10,27 +10,11 @@ namespace FaaSr.Testing.Tests.MSTest;
 /// expected, what was found and the function's last log lines; an assertion of the test project's own does the same.
 /// </summary>
 [TestClass]
-public sealed class ExpectAssertionTests : WorkflowTest<ExpectAssertionTests>
+public sealed class ExpectAssertionTests : ProbeWorkflowTest<ExpectAssertionTests>
 {
-    private static readonly ProbeRepository Repository = new();
+    protected override string Bucket => "probe-expect";
 
-    protected override string WorkflowFile => Repository.WriteOutcomesWorkflow("probe-expect");
-
-    protected override WorkflowTesterOptions Options => new()
-    {
-        RepositoryRoot = Repository.Root,
-        UserDataFolder = ProbeRepository.UserFolder,
-        PollInterval = TimeSpan.FromMilliseconds(200),
-        WriteRunRecord = false,
-        Output = TextWriter.Null,
-    };
-
-    [ClassCleanup]
-    public static async Task DeleteRepositoryAsync()
-    {
-        await StopWorkflowAsync();
-        Repository.Dispose();
-    }
+    protected override WorkflowTesterOptions Options => base.Options with { WriteRunRecord = false };
 
     [TestMethod]
     public async Task FunctionExpectationsPassOnTheStatusTheyName()

@@ -12,27 +12,11 @@ namespace FaaSr.Testing.Tests.Sessions;
 /// as on the emulated compute, since all of them read only what the compute wrote to S3.
 /// </summary>
 [TestClass]
-public sealed class CustomComputeTests : WorkflowTest<CustomComputeTests>
+public sealed class CustomComputeTests : ProbeWorkflowTest<CustomComputeTests>
 {
-    private static readonly ProbeRepository Repository = new();
+    protected override string Bucket => "custom-compute";
 
-    protected override string WorkflowFile => Repository.WriteOutcomesWorkflow("custom-compute");
-
-    protected override WorkflowTesterOptions Options => new()
-    {
-        RepositoryRoot = Repository.Root,
-        UserDataFolder = UserFolder,
-        ComputeBackend = new ScriptedCompute(WriteTheOutcomesAsync),
-        PollInterval = TimeSpan.FromMilliseconds(200),
-        Output = TextWriter.Null,
-    };
-
-    [ClassCleanup]
-    public static async Task DeleteRepositoryAsync()
-    {
-        await StopWorkflowAsync();
-        Repository.Dispose();
-    }
+    protected override WorkflowTesterOptions Options => base.Options with { ComputeBackend = new ScriptedCompute(WriteTheOutcomesAsync) };
 
     [TestMethod]
     public async Task TheMonitorAndTheAssertionsSeeWhatTheComputeWrote()
