@@ -6,8 +6,9 @@ namespace FaaSr.Testing.Reporting.Model;
 
 /// <summary>
 /// Decides how a run reads. A run that failed reads "expected" when tests exercised it and none of them failed:
-/// the tester fails a test whose function failed unless the test said it should (WaitForAsync(shouldFail),
-/// AssertFunctionFailedAsync), so passing tests over a failed run mean the failure was asserted.
+/// a test that waits for a function's status fails when the function failed, unless the test expected it to
+/// (Expect(...).ToFailAsync, WaitForAsync(shouldFail), AssertFunctionFailedAsync), so passing tests over a failed
+/// run mean the failure was asserted.
 /// </summary>
 internal static class VerdictRules
 {
