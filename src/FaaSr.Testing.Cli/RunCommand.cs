@@ -5,12 +5,13 @@ using FaaSr.Testing.Local.Sessions;
 using FaaSr.Testing.Monitoring;
 using FaaSr.Testing.Profiles;
 using FaaSr.Testing.Sessions;
+using FaaSr.Testing.Storage.Faults;
 using FaaSr.Testing.Workflows;
 
 namespace FaaSr.Testing.Cli;
 
 /// <summary>
-/// <c>faasr-it run WORKFLOW [--local | --env local|cloud] [--compute NAME] [--storage NAME] [--functions DIR] [--s3-endpoint URL] [--record FILE] [--timeout SECONDS] [--plain] [--pip-find-links DIR] [--pip-index URL]</c>:
+/// <c>faasr-it run WORKFLOW [--local | --env local|cloud] [--compute NAME] [--storage NAME] [--functions DIR] [--s3-endpoint URL] [--record FILE] [--timeout SECONDS] [--plain] [--pip-find-links DIR] [--pip-index URL] [--s3-faults RATE [--s3-faults-seed N]]</c>:
 /// launches one invocation through the same session the MSTest tester uses, watches it through S3 and shows it live (a
 /// table in a terminal, plain lines otherwise); --record keeps a run record current while it runs. Exit 0 when every
 /// instance completed or was not invoked, 1 for any other status or a timeout, 2 on bad input or a missing credential,
@@ -70,6 +71,14 @@ internal static class RunCommand
         {
             Description = $"Emulated compute: a package index URL for PyPIPackageDownloads (PyPI itself is not used); default {PipSources.IndexVariable}.",
         };
+        var s3Faults = new Option<double?>("--s3-faults")
+        {
+            Description = "Put every store behind a loopback proxy that faults this fraction of S3 requests (0.2 = 20 %): 503 SlowDown, connection resets, truncated bodies. For resilience tests.",
+        };
+        var s3FaultsSeed = new Option<int?>("--s3-faults-seed")
+        {
+            Description = "The seed of --s3-faults' choices, to repeat a run's faults; default: a random one, printed.",
+        };
         var command = new Command("run", "Run a FaaSr workflow end to end, watching every function instance through S3.")
         {
             workflow,
@@ -84,6 +93,8 @@ internal static class RunCommand
             plain,
             pipFindLinks,
             pipIndex,
+            s3Faults,
+            s3FaultsSeed,
         };
         command.Validators.Add(result =>
         {
@@ -104,7 +115,8 @@ internal static class RunCommand
                 parseResult.GetValue(timeout),
                 parseResult.GetValue(plain),
                 parseResult.GetValue(pipFindLinks),
-                parseResult.GetValue(pipIndex)),
+                parseResult.GetValue(pipIndex),
+                parseResult.GetValue(s3Faults) is { } rate ? new RandomFaults(rate, parseResult.GetValue(s3FaultsSeed) ?? Random.Shared.Next()) : null),
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
             cancellationToken));
@@ -140,6 +152,12 @@ internal static class RunCommand
         if (request.PipIndex is { } index && !(Uri.TryCreate(index, UriKind.Absolute, out var indexUri) && indexUri.Scheme is "http" or "https" or "file"))
         {
             await error.WriteLineAsync($"run: --pip-index '{index}' is not an http(s) or file URL.");
+            return ExitCodes.BadInput;
+        }
+
+        if (request.S3Faults is { } faults && RandomFaults.RateProblem(faults.Rate) is { } faultsProblem)
+        {
+            await error.WriteLineAsync($"run: --s3-faults: {faultsProblem}.");
             return ExitCodes.BadInput;
         }
 
@@ -197,7 +215,7 @@ internal static class RunCommand
         {
             var settings = SettingSources.FromEnvironment(EnvFileFor(request.WorkflowFile));
             var launcher = SessionComposer.Compose(
-                new SessionRequest { Profile = request.Profile, Compute = request.Compute, Storage = request.Storage, S3Endpoint = endpoint },
+                new SessionRequest { Profile = request.Profile, Compute = request.Compute, Storage = request.Storage, S3Endpoint = endpoint, S3Faults = request.S3Faults },
                 settings,
                 LocalBackends.Catalog(request.PipFindLinks is null && request.PipIndex is null
                     ? null
@@ -232,6 +250,11 @@ internal static class RunCommand
                 view.Output($"Profile {launcher.Description}");
                 var result = await WatchAsync(session, view, () => Interlocked.Exchange(ref changed, 0) == 1, TimeSpan.FromSeconds(request.TimeoutSeconds), messages, cancellationToken);
                 view.Update(session.CurrentRecord(DateTimeOffset.UtcNow));
+                if (request.S3Faults is not null)
+                {
+                    view.Output($"Storage {session.StorageDescription}");
+                }
+
                 var secrets = SecretRedactor.For(graph.Document, settings);
                 messages.AddRange(FailureReports(session, result, secrets));
                 return cancellationToken.IsCancellationRequested ? ExitCodes.Interrupted
@@ -330,5 +353,5 @@ internal static class RunCommand
 
     private sealed record RunRequest(
         string WorkflowFile, string? Profile, string? Compute, string? Storage, string? FunctionsFolder, string? Endpoint, string? RecordFile, int TimeoutSeconds, bool Plain,
-        string? PipFindLinks = null, string? PipIndex = null);
+        string? PipFindLinks = null, string? PipIndex = null, RandomFaults? S3Faults = null);
 }

@@ -29,7 +29,7 @@ internal sealed class LogFolderObserver(
                 listing[stored.Key] = stored;
             }
         }
-        catch (ObjectStoreException) when (++failedListings <= options.StoreFailuresTolerated)
+        catch (ObjectStoreException exception) when (!ServerIsGone(exception) && ++failedListings <= options.StoreFailuresTolerated)
         {
             return null;
         }
@@ -85,13 +85,19 @@ internal sealed class LogFolderObserver(
             {
                 // Too slow: abandoned, read again next cycle. Slowness alone is not a failure.
             }
-            catch (ObjectStoreException) when (++tracker.FailedReads <= options.StoreFailuresTolerated)
+            catch (ObjectStoreException exception) when (!ServerIsGone(exception) && ++tracker.FailedReads <= options.StoreFailuresTolerated)
             {
                 // Read again next cycle.
             }
         });
         return contents;
     }
+
+    /// <summary>
+    /// The store refused connections for its whole retry budget (RetrySettings.UnreachableBudget): the server is gone,
+    /// and waiting more cycles only delays the error (a restarted server is reached within that budget).
+    /// </summary>
+    private static bool ServerIsGone(ObjectStoreException exception) => S3Faults.IsConnectionRefused(exception);
 
     private bool ContentIsNeeded(InstanceTracker tracker, DateTimeOffset now) =>
         options.LiveLogs

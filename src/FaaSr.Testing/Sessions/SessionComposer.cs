@@ -30,6 +30,11 @@ public static class SessionComposer
         var context = new BackendContext(settings, request.S3Endpoint, clock);
 
         var storage = request.StorageBackend ?? catalog.CreateStorage(StorageName(request, settings, profileStorage), context);
+        if (request.S3Faults is { } faults)
+        {
+            storage = new FaultInjectingStorage(storage, faults);
+        }
+
         var compute = request.ComputeBackend ?? catalog.CreateCompute(Choose(request.Compute, settings.Get(ComputeNames.Variable)) ?? profileCompute, context);
         return new WorkflowLauncher(ProfileNames.NameOf(profile), storage, compute, settings, clock);
     }

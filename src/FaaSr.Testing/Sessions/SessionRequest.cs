@@ -25,6 +25,12 @@ public sealed record SessionRequest
     /// <summary>The caller's own storage; wins over <see cref="Storage"/> and <see cref="S3Endpoint"/>.</summary>
     public IWorkflowStorage? StorageBackend { get; init; }
 
+    /// <summary>
+    /// Every store behind a loopback proxy that injects S3 faults at this rate (--s3-faults): see
+    /// <see cref="FaultInjectingStorage"/>. Null: no faults.
+    /// </summary>
+    public Storage.Faults.RandomFaults? S3Faults { get; init; }
+
     /// <summary>The invocation time and the computes' clock; null: the system clock.</summary>
     public TimeProvider? Clock { get; init; }
 }

@@ -29,7 +29,7 @@ internal static class S3Faults
             || string.Equals(service.ErrorCode, "BucketAlreadyExists", StringComparison.Ordinal));
 
     /// <summary>
-    /// Timeouts, 5xx, 429, throttling codes, broken connections, and reads whose body and ETag disagree (a read that
+    /// Timeouts, 5xx, 429, throttling codes, broken connections, answers whose body cannot be parsed, and reads whose body and ETag disagree (a read that
     /// overlapped a rewrite of the object: s3rver writes content and metadata separately); never a cancellation the
     /// caller asked for.
     /// </summary>
@@ -45,6 +45,8 @@ internal static class S3Faults
             switch (current)
             {
                 case AmazonServiceException service when IsTransientService(service):
+                // The answer's body could not be read whole (a truncated error body of a 404 is not yet "absent").
+                case AmazonUnmarshallingException:
                 case HttpRequestException:
                 case IOException:
                 case SocketException:

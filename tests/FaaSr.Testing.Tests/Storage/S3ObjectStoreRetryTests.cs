@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using FaaSr.Testing.Storage;
+using FaaSr.Testing.Storage.Faults;
 using FaaSr.Testing.Tests.Support;
 
 namespace FaaSr.Testing.Tests.Storage;
@@ -22,6 +23,8 @@ public sealed class S3ObjectStoreRetryTests(TestContext testContext)
     [DataRow(ProxyFault.ResetConnection)]
     [DataRow(ProxyFault.TornETag)]
     [DataRow(ProxyFault.StaleETag)]
+    [DataRow(ProxyFault.ResetAfterForwarding)]
+    [DataRow(ProxyFault.TruncatedBody)]
     public async Task ATransientFaultIsRetriedAndTheReadSucceeds(ProxyFault fault)
     {
         var shared = await SharedS3.NewBucketAsync("retry-read", Cancellation);
@@ -33,6 +36,65 @@ public sealed class S3ObjectStoreRetryTests(TestContext testContext)
 
         Assert.AreEqual("value", text);
         Assert.AreEqual(3, proxy.RequestCount, "Two faulted attempts, then the one that succeeded.");
+    }
+
+    /// <summary>
+    /// A 404 whose error body is cut short cannot be parsed; it is retried until the whole answer says "absent"
+    /// (found by the --s3-faults soak: a fan-in gate's first read of its candidate file failed the instance).
+    /// </summary>
+    [TestMethod]
+    public async Task AMissingObjectWhoseErrorBodyIsTruncatedIsRetriedAndReadsAsAbsent()
+    {
+        var shared = await SharedS3.NewBucketAsync("retry-absent", Cancellation);
+        await using var proxy = FaultInjectingProxy.Start(await UpstreamAsync(), ProxyFault.TruncatedBody, ProxyFault.TruncatedBody);
+        using var store = StoreBehind(proxy, shared.Bucket);
+
+        var bytes = await store.GetAsync("never-written", Cancellation);
+
+        Assert.IsNull(bytes);
+        Assert.AreEqual(3, proxy.RequestCount, "Two truncated 404s, then the whole one.");
+        Assert.AreEqual(2, proxy.CountOf(ProxyFault.TruncatedBody));
+    }
+
+    [TestMethod]
+    public async Task AFaultRateOutsideZeroToNinetyPercentIsRefused()
+    {
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => FaultInjectingProxy.Start(new Uri("http://127.0.0.1:1/"), new RandomFaults(0.95, 1)));
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => FaultInjectingProxy.Start(new Uri("http://127.0.0.1:1/"), new RandomFaults(double.NaN, 1)));
+        await using var none = FaultInjectingProxy.Start(await UpstreamAsync(), new RandomFaults(0, 1));
+        StringAssert.StartsWith(none.Summary(), "0 requests, none faulted");
+    }
+
+    [TestMethod]
+    public async Task AtARateTheProxyFaultsAboutThatShareOfRequestsAndTheSameSeedFaultsTheSameOnes()
+    {
+        var shared = await SharedS3.NewBucketAsync("retry-rate", Cancellation);
+        await shared.PutTextAsync("k", "v", Cancellation);
+        var faulted = new List<int>();
+        for (var trial = 0; trial < 2; trial++)
+        {
+            await using var proxy = FaultInjectingProxy.Start(await UpstreamAsync(), new RandomFaults(0.3, 42));
+            using var store = new S3ObjectStore(ProxyConnection(proxy), shared.Bucket, new S3ObjectStoreOptions { Retry = RetrySettings.None });
+            for (var i = 0; i < 200; i++)
+            {
+                try
+                {
+                    await store.GetTextAsync("k", Cancellation);
+                }
+                catch (ObjectStoreException)
+                {
+                    // A faulted request, not retried here.
+                }
+            }
+
+            faulted.Add(proxy.FaultCount);
+            Assert.IsGreaterThanOrEqualTo(200, proxy.RequestCount, "The SDK's own reconnects may add requests.");
+            var share = (double)proxy.FaultCount / proxy.RequestCount;
+            Assert.IsTrue(share is > 0.18 and < 0.42, proxy.Summary());
+            Assert.IsTrue(proxy.CountOf(ProxyFault.SlowDown) > proxy.CountOf(ProxyFault.ResetConnection), proxy.Summary());
+        }
+
+        Assert.AreEqual(faulted[0], faulted[1], "The same seed gives the same faults.");
     }
 
     [TestMethod]
