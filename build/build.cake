@@ -40,6 +40,12 @@ Task("DockerCleanup")
     .IsDependentOn("Build")
     .Does<BuildContext>((context, data) => DotNetExecute(data.Cli, data.CleanImagesArguments(skipWithoutEngine: false)));
 
+Task("SyncSecrets")
+    .Description("Puts the Actions secrets every workflows/*.json needs ({Server}_PAT, store keys, declared Secrets) from the environment and .env into the repository, sealed with its public key; lists names, never values (--repo=OWNER/NAME, --env-file=FILE, --github-api-url=URL). IntegrationTest runs it first with --sync-secrets.")
+    .IsDependentOn("Build")
+    .WithCriteria<BuildContext>((context, data) => data.SyncSecrets || target == "SyncSecrets", "--sync-secrets not given")
+    .Does<BuildContext>((context, data) => DotNetExecute(data.Cli, data.SyncSecretsArguments(context)));
+
 Task("Test")
     .Description("Runs the unit and component tests (real s3rver, python3, git); TRX under artifacts/test-results.")
     .IsDependentOn("Build")
@@ -47,11 +53,12 @@ Task("Test")
     .Does<BuildContext>((context, data) => DotNetTest(data.UnitTestProject.FullPath, data.TestSettings("unit")));
 
 Task("IntegrationTest")
-    .Description("Runs the workflow tests (tests/FaaSr.IntegrationTests) under faasr-it watch: live run table, TRX under artifacts/test-results, run records under artifacts/runs (--env=local|cloud); --cleanup-images runs DockerCleanup after them, even when they failed.")
+    .Description("Runs the workflow tests (tests/FaaSr.IntegrationTests) under faasr-it watch: live run table, TRX under artifacts/test-results, run records under artifacts/runs (--env=local|cloud); --sync-secrets runs SyncSecrets first; --cleanup-images runs DockerCleanup after them, even when they failed.")
     .IsDependentOn("Build")
     .IsDependentOn("Validate")
     .IsDependentOn("LocalStack")
     .IsDependentOn("BuildImages")
+    .IsDependentOn("SyncSecrets")
     .Does<BuildContext>((context, data) => DotNetExecute(data.Cli, data.IntegrationTestArguments()))
     .Finally<BuildContext>((context, data) => context.AfterIntegrationTests(data));
 

@@ -7,7 +7,11 @@ public sealed record BuildContext(
     string Profile,
     string Benchmark,
     bool CleanupImages, // --cleanup-images: DockerCleanup after IntegrationTest, even when the tests failed
-    IReadOnlyList<string> BuildArguments) // --build-arg=NAME=VALUE (repeatable), passed to every Dockerfile
+    IReadOnlyList<string> BuildArguments, // --build-arg=NAME=VALUE (repeatable), passed to every Dockerfile
+    bool SyncSecrets, // --sync-secrets: SyncSecrets before IntegrationTest
+    string Repository, // --repo=OWNER/NAME for the GitHub verbs (default: the workflows' GitHubActions servers)
+    string GitHubApiUrl, // --github-api-url=URL for GitHub Enterprise Server
+    string EnvFile) // --env-file=FILE for the GitHub verbs (default: the repository's .env)
 {
     public FilePath Solution => Root.CombineWithFilePath("FaaSr.Testing.slnx");
     public DirectoryPath Artifacts => Root.Combine("artifacts");
@@ -39,5 +43,9 @@ public sealed record BuildContext(
         Profile: context.Argument("env", string.Empty),
         Benchmark: context.Argument("bench", string.Empty),
         CleanupImages: context.HasArgument("cleanup-images") && context.Argument("cleanup-images", "true") != "false",
-        BuildArguments: context.Arguments<string>("build-arg", Array.Empty<string>()).ToList());
+        BuildArguments: context.Arguments<string>("build-arg", Array.Empty<string>()).ToList(),
+        SyncSecrets: context.HasArgument("sync-secrets") && context.Argument("sync-secrets", "true") != "false",
+        Repository: context.Argument("repo", string.Empty),
+        GitHubApiUrl: context.Argument("github-api-url", string.Empty),
+        EnvFile: context.Argument("env-file", string.Empty));
 }

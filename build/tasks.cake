@@ -101,3 +101,16 @@ public static void AfterIntegrationTests(this ICakeContext context, BuildContext
         if (data.CleanupImages) context.DotNetExecute(data.Cli, data.CleanImagesArguments(skipWithoutEngine: true));
     }
 }
+
+// faasr-it secrets sync workflows/*.json [--repo R] [--env-file F] [--github-api-url U]: the Actions secrets every workflow's jobs import.
+public static ProcessArgumentBuilder SyncSecretsArguments(this BuildContext data, ICakeContext context) =>
+    data.GitHubArguments(new ProcessArgumentBuilder().Append("secrets").Append("sync").Append(string.Join(" ", context.GetFiles($"{data.Workflows}/*.json").Select(f => f.FullPath.Quote()))));
+
+// The options every GitHub verb takes, when given to Cake.
+public static ProcessArgumentBuilder GitHubArguments(this BuildContext data, ProcessArgumentBuilder arguments)
+{
+    if (!string.IsNullOrEmpty(data.Repository)) arguments.Append("--repo").AppendQuoted(data.Repository);
+    if (!string.IsNullOrEmpty(data.EnvFile)) arguments.Append("--env-file").AppendQuoted(data.EnvFile);
+    if (!string.IsNullOrEmpty(data.GitHubApiUrl)) arguments.Append("--github-api-url").AppendQuoted(data.GitHubApiUrl);
+    return arguments;
+}

@@ -12,5 +12,6 @@ internal static class CliCommands
         yield return WatchCommand.Create();
         yield return ReportCommand.Create();
         yield return ImagesCommand.Create();
+        yield return SecretsCommand.Create();
     }
 }

@@ -213,7 +213,7 @@ internal static class RunCommand
     {
         try
         {
-            var settings = SettingSources.FromEnvironment(EnvFileFor(request.WorkflowFile));
+            var settings = SettingSources.FromEnvironment(WorkflowEnvFile.For(request.WorkflowFile));
             var launcher = SessionComposer.Compose(
                 new SessionRequest { Profile = request.Profile, Compute = request.Compute, Storage = request.Storage, S3Endpoint = endpoint, S3Faults = request.S3Faults },
                 settings,
@@ -318,19 +318,6 @@ internal static class RunCommand
         }
 
         yield return secrets.Redact($"{session.Graph.WorkflowName} {session.InvocationId}: {result.Message}");
-    }
-
-    /// <summary>The repository's .env when the workflow is inside one, else ./.env.</summary>
-    private static string EnvFileFor(string workflowFile)
-    {
-        try
-        {
-            return RepositoryLayout.Find(Path.GetDirectoryName(Path.GetFullPath(workflowFile))!).EnvFile;
-        }
-        catch (DirectoryNotFoundException)
-        {
-            return Path.GetFullPath(".env");
-        }
     }
 
     /// <summary>

@@ -31,7 +31,7 @@ internal static class FunctionEnvironment
         environment["HOME"] = home;
         environment["AWS_REQUEST_CHECKSUM_CALCULATION"] = "when_required";
         environment["AWS_RESPONSE_CHECKSUM_VALIDATION"] = "when_required";
-        foreach (var name in SecretNames(document))
+        foreach (var name in WorkflowSecretNames.Of(document))
         {
             environment[name] = configured.GetValueOrDefault(name) ?? string.Empty;
         }
@@ -98,43 +98,5 @@ internal static class FunctionEnvironment
         environment["TZ"] = "UTC";
         environment["LANG"] = "C.UTF-8";
         return environment;
-    }
-
-    /// <summary>The secret names FaaSr-workflow's register_workflow.py maps into a job's environment.</summary>
-    private static IEnumerable<string> SecretNames(WorkflowDocument document)
-    {
-        foreach (var (name, server) in document.ComputeServers)
-        {
-            switch (server.FaaSType)
-            {
-                case "GitHubActions":
-                    yield return $"{name}_PAT";
-                    break;
-                case "Lambda":
-                    yield return $"{name}_AccessKey";
-                    yield return $"{name}_SecretKey";
-                    break;
-                case "OpenWhisk":
-                    yield return $"{name}_APIkey";
-                    break;
-                case "GoogleCloud":
-                    yield return $"{name}_SecretKey";
-                    break;
-                case "SLURM" or "Kubernetes":
-                    yield return $"{name}_Token";
-                    break;
-            }
-        }
-
-        foreach (var store in document.DataStores.Keys)
-        {
-            yield return $"{store}_AccessKey";
-            yield return $"{store}_SecretKey";
-        }
-
-        foreach (var secret in document.Secrets)
-        {
-            yield return secret;
-        }
     }
 }

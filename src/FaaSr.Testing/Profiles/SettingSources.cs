@@ -45,6 +45,12 @@ public sealed class SettingSources
         return fileVariables.TryGetValue(name, out var fromFile) && fromFile.Length > 0 ? fromFile : null;
     }
 
+    /// <summary>Where <see cref="Get"/> finds <paramref name="name"/>: "the environment", the .env file's path, or null.</summary>
+    public string? SourceOf(string name) =>
+        !string.IsNullOrEmpty(readEnvironment(name)) ? "the environment"
+        : fileVariables.TryGetValue(name, out var fromFile) && fromFile.Length > 0 ? EnvFilePath ?? ".env"
+        : null;
+
     /// <summary>The value of <paramref name="name"/>, or a <see cref="SettingsException"/> that names it and says what it is for.</summary>
     public string Require(string name, string purpose)
     {
