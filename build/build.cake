@@ -46,6 +46,11 @@ Task("SyncSecrets")
     .WithCriteria<BuildContext>((context, data) => data.SyncSecrets || target == "SyncSecrets", "--sync-secrets not given")
     .Does<BuildContext>((context, data) => DotNetExecute(data.Cli, data.SyncSecretsArguments(context)));
 
+Task("UpdateSubtree")
+    .Description("Adds (first use) or pulls FaaSr-workflow into faasr_workflow/ with git subtree --squash (--subtree-url=URL, --subtree-ref=REF; FaaSr/FaaSr-workflow main by default); refuses uncommitted changes, undoes a conflict.")
+    .IsDependentOn("Build")
+    .Does<BuildContext>((context, data) => DotNetExecute(data.Cli, data.UpdateSubtreeArguments()));
+
 Task("Test")
     .Description("Runs the unit and component tests (real s3rver, python3, git); TRX under artifacts/test-results.")
     .IsDependentOn("Build")

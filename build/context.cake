@@ -11,7 +11,9 @@ public sealed record BuildContext(
     bool SyncSecrets, // --sync-secrets: SyncSecrets before IntegrationTest
     string Repository, // --repo=OWNER/NAME for the GitHub verbs (default: the workflows' GitHubActions servers)
     string GitHubApiUrl, // --github-api-url=URL for GitHub Enterprise Server
-    string EnvFile) // --env-file=FILE for the GitHub verbs (default: the repository's .env)
+    string EnvFile, // --env-file=FILE for the GitHub verbs (default: the repository's .env)
+    string SubtreeUrl, // --subtree-url=URL for UpdateSubtree (default: FaaSr/FaaSr-workflow)
+    string SubtreeRef) // --subtree-ref=REF for UpdateSubtree (default: main)
 {
     public FilePath Solution => Root.CombineWithFilePath("FaaSr.Testing.slnx");
     public DirectoryPath Artifacts => Root.Combine("artifacts");
@@ -47,5 +49,7 @@ public sealed record BuildContext(
         SyncSecrets: context.HasArgument("sync-secrets") && context.Argument("sync-secrets", "true") != "false",
         Repository: context.Argument("repo", string.Empty),
         GitHubApiUrl: context.Argument("github-api-url", string.Empty),
-        EnvFile: context.Argument("env-file", string.Empty));
+        EnvFile: context.Argument("env-file", string.Empty),
+        SubtreeUrl: context.Argument("subtree-url", string.Empty),
+        SubtreeRef: context.Argument("subtree-ref", string.Empty));
 }

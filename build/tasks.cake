@@ -114,3 +114,16 @@ public static ProcessArgumentBuilder GitHubArguments(this BuildContext data, Pro
     if (!string.IsNullOrEmpty(data.GitHubApiUrl)) arguments.Append("--github-api-url").AppendQuoted(data.GitHubApiUrl);
     return arguments;
 }
+
+// faasr-it subtree pull [URL [REF]] --root ROOT: faasr_workflow/ from FaaSr-workflow (add on first use, pull after).
+public static ProcessArgumentBuilder UpdateSubtreeArguments(this BuildContext data)
+{
+    var arguments = new ProcessArgumentBuilder().Append("subtree").Append("pull");
+    if (!string.IsNullOrEmpty(data.SubtreeUrl) || !string.IsNullOrEmpty(data.SubtreeRef))
+    {
+        arguments.AppendQuoted(string.IsNullOrEmpty(data.SubtreeUrl) ? "https://github.com/FaaSr/FaaSr-workflow" : data.SubtreeUrl);
+        if (!string.IsNullOrEmpty(data.SubtreeRef)) arguments.AppendQuoted(data.SubtreeRef);
+    }
+
+    return arguments.Append("--root").AppendQuoted(data.Root.FullPath);
+}

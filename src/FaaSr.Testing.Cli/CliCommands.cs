@@ -13,5 +13,6 @@ internal static class CliCommands
         yield return ReportCommand.Create();
         yield return ImagesCommand.Create();
         yield return SecretsCommand.Create();
+        yield return SubtreeCommand.Create();
     }
 }
