@@ -9,6 +9,7 @@ internal static class CliCommands
     {
         yield return ValidateCommand.Create();
         yield return RunCommand.Create();
+        yield return MonitorCommand.Create();
         yield return WatchCommand.Create();
         yield return ReportCommand.Create();
         yield return ImagesCommand.Create();

@@ -23,8 +23,6 @@ internal static class RunCommand
 
     /// <summary>The longest wait CancellationTokenSource.CancelAfter accepts, in whole seconds.</summary>
     private const int MaxTimeoutSeconds = 4_294_967;
-    private const int FailureLogLines = 20;
-    private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(250);
 
     public static Command Create()
     {
@@ -223,7 +221,7 @@ internal static class RunCommand
             var (functionsRoot, codeNotFound) = request.FunctionsFolder is { } given
                 ? (Path.GetFullPath(given), null)
                 : DefaultFunctionsFolder(request.WorkflowFile, graph.Document, launcher.Compute.Name);
-            var changed = 0;
+            var changes = new StatusChangeFlag();
             RunRecordPublisher? publisher = null;
             await using var session = await launcher.LaunchAsync(
                 new WorkflowLaunch
@@ -238,7 +236,7 @@ internal static class RunCommand
                             throw codeNotFound;
                         }
 
-                        started.Monitor.StatusChanged += (_, _) => Interlocked.Exchange(ref changed, 1);
+                        changes.Follow(started.Monitor);
                         publisher = request.RecordFile is null ? null : RunRecordPublisher.Start(started, request.RecordFile, new RunArtifactOptions { Secrets = SecretRedactor.For(graph.Document, settings) });
                         return Task.CompletedTask;
                     },
@@ -248,18 +246,14 @@ internal static class RunCommand
             {
                 view.Output($"Workflow {graph.WorkflowName}: InvocationID {session.InvocationId}, log folder {session.Folder.Prefix}");
                 view.Output($"Profile {launcher.Description}");
-                var result = await WatchAsync(session, view, () => Interlocked.Exchange(ref changed, 0) == 1, TimeSpan.FromSeconds(request.TimeoutSeconds), messages, cancellationToken);
-                view.Update(session.CurrentRecord(DateTimeOffset.UtcNow));
+                var exitCode = await SessionWatch.WatchToEndAsync(
+                    "run", session, view, changes, TimeSpan.FromSeconds(request.TimeoutSeconds), SecretRedactor.For(graph.Document, settings), messages, cancellationToken);
                 if (request.S3Faults is not null)
                 {
                     view.Output($"Storage {session.StorageDescription}");
                 }
 
-                var secrets = SecretRedactor.For(graph.Document, settings);
-                messages.AddRange(FailureReports(session, result, secrets));
-                return cancellationToken.IsCancellationRequested ? ExitCodes.Interrupted
-                    : result.Succeeded && result.Outcome != MonitorOutcome.Cancelled ? ExitCodes.Success
-                    : ExitCodes.WorkflowFailed;
+                return exitCode;
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -270,54 +264,6 @@ internal static class RunCommand
 
         // Anything else (bad settings, no python3, S3 unreachable, a run record folder removed while the run goes on)
         // leaves through FailureExit, which gives its category's exit code and message.
-    }
-
-    /// <summary>Shows the run until monitoring ends or the timeout stops it; returns the monitor's result.</summary>
-    private static async Task<MonitorResult> WatchAsync(
-        IWorkflowSession session, IRunView view, Func<bool> takeChange, TimeSpan timeout, List<string> messages, CancellationToken cancellationToken)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
-        view.Update(session.CurrentRecord(DateTimeOffset.UtcNow));
-        try
-        {
-            while (!session.Monitoring.IsCompleted)
-            {
-                await Task.WhenAny(session.Monitoring, Task.Delay(RefreshInterval, deadline.Token));
-                deadline.Token.ThrowIfCancellationRequested();
-                if (takeChange())
-                {
-                    view.Update(session.CurrentRecord(DateTimeOffset.UtcNow));
-                }
-            }
-        }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
-        {
-            messages.Add(cancellationToken.IsCancellationRequested
-                ? "run: interrupted; the run's processes were stopped."
-                : $"run: the workflow did not finish within {timeout.TotalSeconds:0} s; its processes were stopped.");
-            await session.StopAsync();
-        }
-
-        return await session.Monitoring;
-    }
-
-    /// <summary>
-    /// For each instance that ended other than completed or not_invoked: why, and its last log lines. Secrets are masked
-    /// before the lines are split and indented, so a multi-line secret is masked whole.
-    /// </summary>
-    private static IEnumerable<string> FailureReports(IWorkflowSession session, MonitorResult result, SecretRedactor secrets)
-    {
-        foreach (var state in result.Functions.Where(f => !f.Status.HasCompleted))
-        {
-            var lines = secrets.Redact(state.LogText).ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
-            var tail = lines.Length <= FailureLogLines ? lines : lines[^FailureLogLines..];
-            yield return state.LogText.Length == 0
-                ? secrets.Redact($"{state.Name}: {state.Status.WireName} ({state.Reason}); no log at {state.LogKey}")
-                : secrets.Redact($"{state.Name}: {state.Status.WireName} ({state.Reason}); last {tail.Length} log lines of {state.LogKey}:{Environment.NewLine}    {string.Join(Environment.NewLine + "    ", tail)}");
-        }
-
-        yield return secrets.Redact($"{session.Graph.WorkflowName} {session.InvocationId}: {result.Message}");
     }
 
     /// <summary>

@@ -12,6 +12,7 @@ internal static class BenchmarkCatalog
         [ExecutorBenchmark.Name] = (ExecutorBenchmark.Description, ExecutorBenchmark.RunAsync),
         [MonitorBenchmark.Name] = (MonitorBenchmark.Description, MonitorBenchmark.RunAsync),
         [ReportBenchmark.Name] = (ReportBenchmark.Description, ReportBenchmark.RunAsync),
+        [AttachBenchmark.Name] = (AttachBenchmark.Description, AttachBenchmark.RunAsync),
     };
 
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)

@@ -67,6 +67,9 @@ internal sealed class WorkflowSession : IWorkflowSession
         computeWatch = StopMonitoringWhenTheComputeBreaksAsync(run);
     }
 
+    /// <summary>Starts the monitor alone, on an invocation some other compute runs or ran (<see cref="InvocationAttacher"/>).</summary>
+    public void StartWatching() => monitorLoop = WatchAsync();
+
     public async Task StopAsync()
     {
         if (Interlocked.Exchange(ref stopped, 1) != 0)
