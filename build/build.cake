@@ -58,13 +58,13 @@ Task("Test")
     .Does<BuildContext>((context, data) => DotNetTest(data.UnitTestProject.FullPath, data.TestSettings("unit")));
 
 Task("IntegrationTest")
-    .Description("Runs the workflow tests (tests/FaaSr.IntegrationTests) under faasr-it watch: live run table, TRX under artifacts/test-results, run records under artifacts/runs (--env=local|cloud); --sync-secrets runs SyncSecrets first; --cleanup-images runs DockerCleanup after them, even when they failed.")
+    .Description("Runs the workflow tests (tests/FaaSr.IntegrationTests) under faasr-it watch: live run table, TRX under artifacts/test-results, run records under artifacts/runs (--env=local|cloud; --compute=faasr with --backend/--entry/--workflow-tools runs them through your FaaSr); --sync-secrets runs SyncSecrets first; --cleanup-images runs DockerCleanup after them, even when they failed.")
     .IsDependentOn("Build")
     .IsDependentOn("Validate")
     .IsDependentOn("LocalStack")
     .IsDependentOn("BuildImages")
     .IsDependentOn("SyncSecrets")
-    .Does<BuildContext>((context, data) => DotNetExecute(data.Cli, data.IntegrationTestArguments()))
+    .Does<BuildContext>((context, data) => DotNetExecute(data.Cli, data.IntegrationTestArguments(), new DotNetExecuteSettings { EnvironmentVariables = data.IntegrationTestEnvironment() }))
     .Finally<BuildContext>((context, data) => context.AfterIntegrationTests(data));
 
 Task("Report")

@@ -13,7 +13,9 @@ public sealed record BuildContext(
     string GitHubApiUrl, // --github-api-url=URL for GitHub Enterprise Server
     string EnvFile, // --env-file=FILE for the GitHub verbs (default: the repository's .env)
     string SubtreeUrl, // --subtree-url=URL for UpdateSubtree (default: FaaSr/FaaSr-workflow)
-    string SubtreeRef) // --subtree-ref=REF for UpdateSubtree (default: main)
+    string SubtreeRef, // --subtree-ref=REF for UpdateSubtree (default: main)
+    string Compute, // --compute=emulated|faasr|github: what runs the workflow tests' functions (FAASR_IT_COMPUTE)
+    IReadOnlyDictionary<string, string> FaasrSources) // --backend, --entry, --workflow-tools for the faasr compute, as FAASR_IT_* variables
 {
     public FilePath Solution => Root.CombineWithFilePath("FaaSr.Testing.slnx");
     public DirectoryPath Artifacts => Root.Combine("artifacts");
@@ -51,5 +53,25 @@ public sealed record BuildContext(
         GitHubApiUrl: context.Argument("github-api-url", string.Empty),
         EnvFile: context.Argument("env-file", string.Empty),
         SubtreeUrl: context.Argument("subtree-url", string.Empty),
-        SubtreeRef: context.Argument("subtree-ref", string.Empty));
+        SubtreeRef: context.Argument("subtree-ref", string.Empty),
+        Compute: context.Argument("compute", string.Empty),
+        FaasrSources: new[] { ("backend", "FAASR_IT_BACKEND"), ("entry", "FAASR_IT_ENTRY"), ("workflow-tools", "FAASR_IT_WORKFLOW_TOOLS") }
+            .Where(source => context.HasArgument(source.Item1))
+            .ToDictionary(source => source.Item2, source => AbsoluteSource(context, context.Argument<string>(source.Item1))));
+
+    // The tests run in another folder: a source given as a relative folder (with or without @ref) is made absolute here.
+    private static string AbsoluteSource(ICakeContext context, string given)
+    {
+        var at = given.LastIndexOf('@');
+        var location = at > 0 && !given.Contains("://") ? given[..at] : given;
+        return System.IO.Directory.Exists(location) ? context.MakeAbsolute(context.Directory(location)).FullPath + given[location.Length..] : given;
+    }
+
+    // The variables the workflow tests read to choose the compute and, for faasr, the user's FaaSr sources.
+    public IDictionary<string, string> IntegrationTestEnvironment()
+    {
+        var variables = new Dictionary<string, string>(FaasrSources);
+        if (!string.IsNullOrEmpty(Compute)) variables["FAASR_IT_COMPUTE"] = Compute;
+        return variables;
+    }
 }

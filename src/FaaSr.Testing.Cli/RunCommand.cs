@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
 using System.CommandLine;
 using FaaSr.Testing.Cli.Views;
+using FaaSr.Testing.Faasr;
+using FaaSr.Testing.Faasr.Sources;
 using FaaSr.Testing.Local.Execution;
 using FaaSr.Testing.Local.Sessions;
 using FaaSr.Testing.Monitoring;
@@ -11,7 +14,7 @@ using FaaSr.Testing.Workflows;
 namespace FaaSr.Testing.Cli;
 
 /// <summary>
-/// <c>faasr-it run WORKFLOW [--local | --env local|cloud] [--compute NAME] [--storage NAME] [--functions DIR] [--s3-endpoint URL] [--record FILE] [--timeout SECONDS] [--plain] [--pip-find-links DIR] [--pip-index URL] [--s3-faults RATE [--s3-faults-seed N]]</c>:
+/// <c>faasr-it run WORKFLOW [--local | --env local|cloud] [--compute NAME] [--storage NAME] [--functions DIR] [--s3-endpoint URL] [--record FILE] [--timeout SECONDS] [--plain] [--pip-find-links DIR] [--pip-index URL] [--s3-faults RATE [--s3-faults-seed N]] [--backend SRC] [--entry SRC] [--workflow-tools SRC]</c>:
 /// launches one invocation through the same session the MSTest tester uses, watches it through S3 and shows it live (a
 /// table in a terminal, plain lines otherwise); --record keeps a run record current while it runs. Exit 0 when every
 /// instance completed or was not invoked, 1 for any other status or a timeout, 2 on bad input or a missing credential,
@@ -63,11 +66,23 @@ internal static class RunCommand
         var plain = new Option<bool>("--plain") { Description = "Plain lines even in an interactive terminal." };
         var pipFindLinks = new Option<string?>("--pip-find-links")
         {
-            Description = $"Emulated compute: a folder of wheels (or sdists) pip installs PyPIPackageDownloads from, as FaaSr does per action; default {PipSources.FindLinksVariable}.",
+            Description = $"Emulated and faasr computes: a folder of wheels (or sdists) pip installs PyPIPackageDownloads from, as FaaSr does per action; default {PipSources.FindLinksVariable}.",
         };
         var pipIndex = new Option<string?>("--pip-index")
         {
-            Description = $"Emulated compute: a package index URL for PyPIPackageDownloads (PyPI itself is not used); default {PipSources.IndexVariable}.",
+            Description = $"Emulated and faasr computes: a package index URL for PyPIPackageDownloads (PyPI itself is not used); default {PipSources.IndexVariable}.",
+        };
+        var backend = new Option<string?>("--backend")
+        {
+            Description = $"faasr compute: your FaaSr-Backend, a folder or a git URL[@REF] (cloned into a per-user cache); default {FaasrSourceRole.Backend.Variable}.",
+        };
+        var entry = new Option<string?>("--entry")
+        {
+            Description = $"faasr compute: your FaaSr-Docker (its faas_specific/faasr_entry.py and GitHub Actions Dockerfile), a folder or a git URL[@REF]; default {FaasrSourceRole.Entry.Variable}.",
+        };
+        var workflowTools = new Option<string?>("--workflow-tools")
+        {
+            Description = $"faasr compute: your FaaSr-workflow (scripts/register_workflow.py, invoke_workflow.py), a folder or a git URL[@REF]; default {FaasrSourceRole.WorkflowTools.Variable}, else the repository's faasr_workflow/ when it holds them.",
         };
         var s3Faults = new Option<double?>("--s3-faults")
         {
@@ -93,6 +108,9 @@ internal static class RunCommand
             pipIndex,
             s3Faults,
             s3FaultsSeed,
+            backend,
+            entry,
+            workflowTools,
         };
         command.Validators.Add(result =>
         {
@@ -114,7 +132,13 @@ internal static class RunCommand
                 parseResult.GetValue(plain),
                 parseResult.GetValue(pipFindLinks),
                 parseResult.GetValue(pipIndex),
-                parseResult.GetValue(s3Faults) is { } rate ? new RandomFaults(rate, parseResult.GetValue(s3FaultsSeed) ?? Random.Shared.Next()) : null),
+                parseResult.GetValue(s3Faults) is { } rate ? new RandomFaults(rate, parseResult.GetValue(s3FaultsSeed) ?? Random.Shared.Next()) : null,
+                new FaasrSourceOptions
+                {
+                    Backend = parseResult.GetValue(backend),
+                    Entry = parseResult.GetValue(entry),
+                    WorkflowTools = parseResult.GetValue(workflowTools),
+                }),
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
             cancellationToken));
@@ -209,15 +233,46 @@ internal static class RunCommand
     private static async Task<int> LaunchAsync(
         RunRequest request, WorkflowGraph graph, Uri? endpoint, IRunView view, List<string> messages, CancellationToken cancellationToken)
     {
+        // What a compute reports while it runs (from its own threads), shown after the run's view.
+        var computeLines = new ConcurrentQueue<string>();
+        try
+        {
+            return await LaunchAsync(request, graph, endpoint, view, messages, computeLines, cancellationToken);
+        }
+        finally
+        {
+            messages.InsertRange(0, computeLines);
+        }
+    }
+
+    private static async Task<int> LaunchAsync(
+        RunRequest request, WorkflowGraph graph, Uri? endpoint, IRunView view, List<string> messages, ConcurrentQueue<string> computeLines, CancellationToken cancellationToken)
+    {
         try
         {
             var settings = SettingSources.FromEnvironment(WorkflowEnvFile.For(request.WorkflowFile));
+            var pip = request.PipFindLinks is null && request.PipIndex is null
+                ? null
+                : new PipSources(request.PipFindLinks is null ? null : Path.GetFullPath(request.PipFindLinks), request.PipIndex);
             var launcher = SessionComposer.Compose(
                 new SessionRequest { Profile = request.Profile, Compute = request.Compute, Storage = request.Storage, S3Endpoint = endpoint, S3Faults = request.S3Faults },
                 settings,
-                LocalBackends.Catalog(request.PipFindLinks is null && request.PipIndex is null
-                    ? null
-                    : new PipSources(request.PipFindLinks is null ? null : Path.GetFullPath(request.PipFindLinks), request.PipIndex)));
+                FaasrBackends.AddTo(LocalBackends.Catalog(pip), new FaasrComputeOptions
+                {
+                    Sources = (request.FaasrSources ?? new FaasrSourceOptions()) with { DefaultWorkflowTools = FaasrWorkflowSubtree(request.WorkflowFile) },
+                    Pip = pip ?? PipSources.None,
+                    Report = computeLines.Enqueue,
+                }));
+
+            // The faasr compute checks its sources and Python modules before anything runs (no S3 server started yet).
+            if (launcher.Compute is FaasrCompute faasr)
+            {
+                var setup = await faasr.PrepareAsync(cancellationToken);
+                foreach (var source in setup.Sources.All)
+                {
+                    view.Output($"faasr: {source.Describe()}");
+                }
+            }
             var (functionsRoot, codeNotFound) = request.FunctionsFolder is { } given
                 ? (Path.GetFullPath(given), null)
                 : DefaultFunctionsFolder(request.WorkflowFile, graph.Document, launcher.Compute.Name);
@@ -266,10 +321,23 @@ internal static class RunCommand
         // leaves through FailureExit, which gives its category's exit code and message.
     }
 
+    /// <summary>The repository's faasr_workflow/ subtree (used by the faasr compute when no FaaSr-workflow source is named).</summary>
+    private static string? FaasrWorkflowSubtree(string workflowFile)
+    {
+        try
+        {
+            return Path.Combine(RepositoryLayout.Find(Path.GetDirectoryName(Path.GetFullPath(workflowFile))!).Root, "faasr_workflow");
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>
     /// Where the code is when --functions is not given (<see cref="FunctionsFolderSearch"/>): functions/ beside the
     /// workflow's folder, the current folder, or the workflow's own folder. When none holds it, the first, and for the
-    /// emulated compute (the only one that runs local code) the error saying what was tried.
+    /// computes that run local code (emulated, faasr) the error saying what was tried.
     /// </summary>
     private static (string Folder, LocalRunSetupException? NotFound) DefaultFunctionsFolder(string workflowFile, WorkflowDocument document, string computeName)
     {
@@ -280,11 +348,11 @@ internal static class RunCommand
         }
         catch (LocalRunSetupException notFound)
         {
-            return (candidates[0], computeName == ComputeNames.Emulated ? notFound : null);
+            return (candidates[0], computeName is ComputeNames.Emulated or ComputeNames.FaaSr ? notFound : null);
         }
     }
 
     private sealed record RunRequest(
         string WorkflowFile, string? Profile, string? Compute, string? Storage, string? FunctionsFolder, string? Endpoint, string? RecordFile, int TimeoutSeconds, bool Plain,
-        string? PipFindLinks = null, string? PipIndex = null, RandomFaults? S3Faults = null);
+        string? PipFindLinks = null, string? PipIndex = null, RandomFaults? S3Faults = null, FaasrSourceOptions? FaasrSources = null);
 }

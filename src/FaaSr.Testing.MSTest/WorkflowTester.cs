@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using FaaSr.Testing.Faasr;
+using FaaSr.Testing.Faasr.Sources;
 using FaaSr.Testing.Local.Sessions;
 using FaaSr.Testing.Monitoring;
 using FaaSr.Testing.Profiles;
@@ -77,9 +79,13 @@ public sealed partial class WorkflowTester : IAsyncDisposable
         var repository = options.RepositoryRoot is { } root ? new RepositoryLayout(Path.GetFullPath(root)) : RepositoryLayout.Find(AppContext.BaseDirectory);
         var graph = WorkflowLoader.Load(repository.Resolve(workflowFile));
         var settings = SettingSources.FromEnvironment(repository.EnvFile);
-        var launcher = SessionComposer.Compose(options.ToSessionRequest(), settings, LocalBackends.Catalog());
-        var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
         var output = options.Output ?? Console.Out;
+        var launcher = SessionComposer.Compose(options.ToSessionRequest(), settings, FaasrBackends.AddTo(LocalBackends.Catalog(), new FaasrComputeOptions
+        {
+            Sources = new FaasrSourceOptions { DefaultWorkflowTools = Path.Combine(repository.Root, "faasr_workflow") },
+            Report = line => output.WriteLine(line),
+        }));
+        var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
         var secrets = SecretRedactor.For(graph.Document, settings, options.FunctionEnvironment.Values);
         UserDataObjects? userData = null;
         RunRecordPublisher? publisher = null;
