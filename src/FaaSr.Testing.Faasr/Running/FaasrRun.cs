@@ -6,6 +6,7 @@ using FaaSr.Testing.Faasr.Registration;
 using FaaSr.Testing.Faasr.Sources;
 using FaaSr.Testing.GitHub.StandIn;
 using FaaSr.Testing.Local.Execution;
+using FaaSr.Testing.Monitoring;
 using FaaSr.Testing.Sessions;
 
 namespace FaaSr.Testing.Faasr.Running;
@@ -40,6 +41,12 @@ public sealed class FaasrRun : IComputeRun
     /// <summary>Every host an action tried that the stand-in refused, each once.</summary>
     public IReadOnlyList<string> RefusedHosts => standIn?.RefusedHosts ?? [];
 
+    /// <summary>
+    /// The FaaSr code the run uses, for the run record: each source as given, with its commit (a work tree with
+    /// uncommitted changes shows it after the commit).
+    /// </summary>
+    public IReadOnlyList<RunRecordSource> Sources { get; private set; } = [];
+
     /// <summary>Every request the stand-in answered (the trigger's, the backend's).</summary>
     public IReadOnlyList<RecordedRequest> Requests => standIn?.Requests ?? [];
 
@@ -62,6 +69,9 @@ public sealed class FaasrRun : IComputeRun
     {
         var document = start.Graph.Document;
         var sources = setup.Sources;
+        Sources = sources.All
+            .Select(s => new RunRecordSource(s.Role.Project, s.Given, s.Commit is null ? null : s.Modified ? $"{s.Commit} (with uncommitted changes)" : s.Commit))
+            .ToList();
         var staged = await StagedRepository.CreateAsync(start, Path.Combine(folder, "repository"), cancellationToken);
         var home = Directory.CreateDirectory(Path.Combine(folder, "home")).FullName;
         var token = $"faasr-it-stand-in-{Guid.NewGuid():N}";

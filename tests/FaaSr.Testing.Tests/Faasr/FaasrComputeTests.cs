@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using FaaSr.Testing.Errors;
 using FaaSr.Testing.Faasr;
 using FaaSr.Testing.Faasr.Running;
+using FaaSr.Testing.Monitoring;
 using FaaSr.Testing.Sessions;
 using FaaSr.Testing.Workflows;
 
@@ -53,6 +54,10 @@ public sealed class FaasrComputeTests(TestContext testContext)
 
         Assert.IsTrue(run.Actions.All(a => a.RefusedHosts.SequenceEqual(["example.com:443"])), string.Join(", ", run.Actions.SelectMany(a => a.RefusedHosts)));
         Assert.AreEqual(3, lines.Count(l => l.Contains("tried to reach example.com:443", StringComparison.Ordinal)), string.Join("\n", lines));
+        CollectionAssert.AreEqual(
+            new[] { new RunRecordSource("FaaSr-Backend", fake.Backend), new RunRecordSource("FaaSr-Docker", fake.Entry) },
+            run.Sources.ToArray(),
+            "the run record's sources: folders outside git have no commit");
         AssertNoLeftovers(start);
     }
 
