@@ -16,7 +16,8 @@ internal sealed class ClassScopedRun(string testClass)
     /// The class's tester, starting it on the first call; the test waits with its own token, while the start itself
     /// runs until it ends or the class is cleaned up, so one cancelled test does not cancel the start for the others.
     /// </summary>
-    public async Task<WorkflowTester> TesterAsync(Func<string> workflowFile, Func<WorkflowTesterOptions> options, CancellationToken cancellationToken)
+    public async Task<WorkflowTester> TesterAsync(
+        Func<string> workflowFile, Func<WorkflowTesterOptions> options, CancellationToken cancellationToken)
     {
         Task<WorkflowTester> start;
         lock (gate)
@@ -30,7 +31,8 @@ internal sealed class ClassScopedRun(string testClass)
         }
         catch (Exception exception) when (start.IsFaulted || (start.IsCanceled && !cancellationToken.IsCancellationRequested))
         {
-            throw new AssertFailedException($"{testClass}: the workflow run did not start, so no test of the class can run. {Cause(exception)}", exception);
+            throw new AssertFailedException(
+                $"{testClass}: the workflow run did not start, so no test of the class can run. {Cause(exception)}", exception);
         }
     }
 

@@ -39,7 +39,10 @@ public sealed class FunctionAssertions
         var state = await Function.SettledAsync(assertion);
         if (state.Status != expected)
         {
-            throw Function.Failure($"{assertion}({Function.Name}): {Function.Name} ended {state.Status.WireName}.", expected.WireName, FunctionHandle.Describe(state));
+            throw Function.Failure(
+                $"{assertion}({Function.Name}): {Function.Name} ended {state.Status.WireName}.",
+                expected.WireName,
+                FunctionHandle.Describe(state));
         }
     }
 
@@ -50,10 +53,11 @@ public sealed class FunctionAssertions
         var log = Function.Log;
         if (!log.Contains(text, StringComparison.Ordinal))
         {
+            var found = FunctionHandle.Describe(state);
             throw Function.Failure(
                 $"{assertion}({Function.Name}): the log of {Function.Name} does not contain the text.",
                 $"a log containing {Function.Quote(text)}",
-                log.Length == 0 ? $"no log ({FunctionHandle.Describe(state)})" : $"{CountLines(log)} log lines without it ({FunctionHandle.Describe(state)})");
+                log.Length == 0 ? $"no log ({found})" : $"{CountLines(log)} log lines without it ({found})");
         }
     }
 

@@ -36,7 +36,8 @@ public sealed class FunctionHandle
     /// naming <paramref name="assertion"/>, when that takes longer than <see cref="WorkflowTesterOptions.WaitTimeout"/>
     /// or monitoring broke. It becomes the function whose log object assertions show.
     /// </summary>
-    public Task<FunctionState> SettledAsync([CallerMemberName] string assertion = "") => Tester.SettledAsync(Name, assertion, CancellationToken);
+    public Task<FunctionState> SettledAsync([CallerMemberName] string assertion = "") =>
+        Tester.SettledAsync(Name, assertion, CancellationToken);
 
     /// <summary>
     /// The failure of an assertion on this function: <paramref name="headline"/>, what was expected, what was found,

@@ -57,7 +57,8 @@ public sealed class ObjectAssertions
 
         if (!string.Equals(actual, expected, StringComparison.Ordinal))
         {
-            throw Object.Failure($"{assertion}({Object.Name}): the content of {Object.Key} differs.", Object.Quote(expected), Object.Quote(actual));
+            throw Object.Failure(
+                $"{assertion}({Object.Name}): the content of {Object.Key} differs.", Object.Quote(expected), Object.Quote(actual));
         }
     }
 }

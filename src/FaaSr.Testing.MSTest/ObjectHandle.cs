@@ -49,7 +49,8 @@ public sealed class ObjectHandle
     /// Objects are written while functions run, so an object assertion holds as soon as it can and fails only once the
     /// run cannot change it any more.
     /// </summary>
-    public Task<T> PollUntilAsync<T>(Func<ObjectHandle, Task<T>> probe, Func<T, bool> holds) => tester.PollUntilAsync(() => probe(this), holds, CancellationToken);
+    public Task<T> PollUntilAsync<T>(Func<ObjectHandle, Task<T>> probe, Func<T, bool> holds) =>
+        tester.PollUntilAsync(() => probe(this), holds, CancellationToken);
 
     /// <summary>"3 object(s) under folder/id/: a.txt, b.txt, c.txt", or "no objects under folder/id/".</summary>
     public Task<string> DescribeUserDataAsync() => tester.DescribeUserDataAsync(CancellationToken);
@@ -58,7 +59,8 @@ public sealed class ObjectHandle
     /// The failure of an assertion on this object: <paramref name="headline"/>, what was expected, what was found,
     /// the last log lines of the function the test last waited for and where the run stands, secrets masked. Throw it.
     /// </summary>
-    public AssertFailedException Failure(string headline, string expected, string found) => tester.Fail(headline, expected, found, tester.LastFunction);
+    public AssertFailedException Failure(string headline, string expected, string found) =>
+        tester.Fail(headline, expected, found, tester.LastFunction);
 
     /// <summary>A quoted, escaped, shortened and secret-masked rendering of <paramref name="text"/> for a failure message.</summary>
     public string Quote(string text) => tester.Report.Quote(text);

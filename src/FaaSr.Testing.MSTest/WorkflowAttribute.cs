@@ -1,6 +1,9 @@
 namespace FaaSr.Testing.MSTest;
 
-/// <summary>The workflow a <see cref="WorkflowTest{TSelf}"/> class runs once for all its tests: a path relative to the repository root.</summary>
+/// <summary>
+/// The workflow a <see cref="WorkflowTest{TSelf}"/> class runs once for all its tests: a path relative to the
+/// repository root.
+/// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class WorkflowAttribute(string workflowFile) : Attribute
 {

@@ -25,12 +25,14 @@ public abstract class WorkflowTest<TSelf>
 
     /// <summary>The class's run, from the test's initialisation on.</summary>
     protected WorkflowTester Tester =>
-        tester ?? throw new InvalidOperationException($"{typeof(TSelf).Name}: the workflow run is available from the test's initialisation on, not in its constructor.");
+        tester ?? throw new InvalidOperationException(
+            $"{typeof(TSelf).Name}: the workflow run is available from the test's initialisation on, not in its constructor.");
 
     /// <summary>The workflow file, relative to the repository root; by default the class's <see cref="WorkflowAttribute"/>.</summary>
     protected virtual string WorkflowFile =>
         typeof(TSelf).GetCustomAttribute<WorkflowAttribute>()?.WorkflowFile
-        ?? throw new InvalidOperationException($"{typeof(TSelf).Name} names no workflow: add [Workflow(\"workflows/NAME.json\")] to the class or override WorkflowFile.");
+        ?? throw new InvalidOperationException(
+            $"{typeof(TSelf).Name} names no workflow: add [Workflow(\"workflows/NAME.json\")] to the class or override WorkflowFile.");
 
     /// <summary>How the run is made and watched; read once, by the first test of the class.</summary>
     protected virtual WorkflowTesterOptions Options => new();
@@ -41,7 +43,8 @@ public abstract class WorkflowTest<TSelf>
 
     /// <summary>Starts the class's run once, or waits for it; fails the test with the cause when it did not start.</summary>
     [TestInitialize]
-    public async Task StartWorkflowAsync() => tester = await Run.TesterAsync(() => WorkflowFile, () => Options, TestContext.CancellationToken);
+    public async Task StartWorkflowAsync() =>
+        tester = await Run.TesterAsync(() => WorkflowFile, () => Options, TestContext.CancellationToken);
 
     /// <summary>A function instance of the run ("sync1", "test-rank(3)"), bound to this test.</summary>
     protected FunctionHandle Function(string name) => Tester.Function(name, TestContext.CancellationToken);

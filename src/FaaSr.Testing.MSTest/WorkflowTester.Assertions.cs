@@ -27,7 +27,9 @@ public sealed partial class WorkflowTester
             FunctionStatus.Completed or FunctionStatus.NotInvoked => state.Status,
             FunctionStatus.Failed when shouldFail => state.Status,
             FunctionStatus.Failed => throw function.Failure(
-                $"WaitForAsync({name}): function {name} failed.", "completed or not_invoked (shouldFail: false)", FunctionHandle.Describe(state)),
+                $"WaitForAsync({name}): function {name} failed.",
+                "completed or not_invoked (shouldFail: false)",
+                FunctionHandle.Describe(state)),
             _ => throw function.Failure(
                 $"WaitForAsync({name}): function {name} ended {state.Status.WireName}.",
                 shouldFail ? "completed, not_invoked or failed" : "completed or not_invoked",
@@ -36,10 +38,12 @@ public sealed partial class WorkflowTester
     }
 
     public Task AssertFunctionCompletedAsync(string name, CancellationToken cancellationToken = default) =>
-        new FunctionAssertions(Function(name, cancellationToken)).StatusAsync(FunctionStatus.Completed, nameof(AssertFunctionCompletedAsync));
+        new FunctionAssertions(Function(name, cancellationToken))
+            .StatusAsync(FunctionStatus.Completed, nameof(AssertFunctionCompletedAsync));
 
     public Task AssertFunctionNotInvokedAsync(string name, CancellationToken cancellationToken = default) =>
-        new FunctionAssertions(Function(name, cancellationToken)).StatusAsync(FunctionStatus.NotInvoked, nameof(AssertFunctionNotInvokedAsync));
+        new FunctionAssertions(Function(name, cancellationToken))
+            .StatusAsync(FunctionStatus.NotInvoked, nameof(AssertFunctionNotInvokedAsync));
 
     public Task AssertFunctionFailedAsync(string name, CancellationToken cancellationToken = default) =>
         new FunctionAssertions(Function(name, cancellationToken)).FailedAsync(nameof(AssertFunctionFailedAsync));
@@ -63,7 +67,8 @@ public sealed partial class WorkflowTester
         await Object(name, cancellationToken).UploadAsync(await File.ReadAllBytesAsync(sourceFile, cancellationToken));
 
     /// <summary>The bytes of a user object of this invocation, or null when it does not exist.</summary>
-    public Task<byte[]?> ReadObjectAsync(string name, CancellationToken cancellationToken = default) => Object(name, cancellationToken).ReadAsync();
+    public Task<byte[]?> ReadObjectAsync(string name, CancellationToken cancellationToken = default) =>
+        Object(name, cancellationToken).ReadAsync();
 
     /// <summary>Downloads a user object of this invocation to <paramref name="destinationFile"/>; fails when it does not exist.</summary>
     public async Task DownloadObjectAsync(string name, string destinationFile, CancellationToken cancellationToken = default)
@@ -71,7 +76,10 @@ public sealed partial class WorkflowTester
         var target = Object(name, cancellationToken);
         var bytes = await target.ReadAsync()
             ?? throw Fail(
-                $"DownloadObjectAsync({name}): {target.Key} does not exist.", "the object to exist", $"no such object; the invocation's user data holds {await DescribeUserDataAsync(cancellationToken)}", null);
+                $"DownloadObjectAsync({name}): {target.Key} does not exist.",
+                "the object to exist",
+                $"no such object; the invocation's user data holds {await DescribeUserDataAsync(cancellationToken)}",
+                null);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(destinationFile))!);
         await File.WriteAllBytesAsync(destinationFile, bytes, cancellationToken);
     }

@@ -151,7 +151,10 @@ public sealed partial class WorkflowTester : IAsyncDisposable
     /// </summary>
     public FunctionHandle Function(string name, CancellationToken cancellationToken = default) => new(this, name, cancellationToken);
 
-    /// <summary>A user object of this run ({UserDataFolder}/{InvocationID}/{name}) for assertions, bound to <paramref name="cancellationToken"/>.</summary>
+    /// <summary>
+    /// A user object of this run ({UserDataFolder}/{InvocationID}/{name}) for assertions, bound to
+    /// <paramref name="cancellationToken"/>.
+    /// </summary>
     public ObjectHandle Object(string name, CancellationToken cancellationToken = default) => new(this, name, cancellationToken);
 
     /// <summary>
@@ -227,12 +230,20 @@ public sealed partial class WorkflowTester : IAsyncDisposable
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             var state = session.Monitor.StateOf(name);
-            throw Fail($"{assertion}({name}): {name} did not finish within {options.WaitTimeout:g}.", "a final status", FunctionHandle.Describe(state), name);
+            throw Fail(
+                $"{assertion}({name}): {name} did not finish within {options.WaitTimeout:g}.",
+                "a final status",
+                FunctionHandle.Describe(state),
+                name);
         }
         catch (Exception exception) when (exception is not OperationCanceledException and not AssertFailedException)
         {
             throw Fail(
-                $"{assertion}({name}): monitoring stopped before {name} finished: {exception.Message}", "a final status", FunctionHandle.Describe(session.Monitor.StateOf(name)), name, exception);
+                $"{assertion}({name}): monitoring stopped before {name} finished: {exception.Message}",
+                "a final status",
+                FunctionHandle.Describe(session.Monitor.StateOf(name)),
+                name,
+                exception);
         }
     }
 

@@ -43,7 +43,11 @@ public sealed record RunRecord
 
     /// <summary>The record of a run still being watched: the states and transitions of a monitor snapshot, no finish time.</summary>
     public static RunRecord InProgress(
-        InvocationFolder folder, RunRecordContext context, DateTimeOffset startedAt, IReadOnlyList<FunctionState> functions, IReadOnlyList<FunctionTransition> transitions) =>
+        InvocationFolder folder,
+        RunRecordContext context,
+        DateTimeOffset startedAt,
+        IReadOnlyList<FunctionState> functions,
+        IReadOnlyList<FunctionTransition> transitions) =>
         Of(folder, context, startedAt, null, functions, transitions);
 
     /// <summary>
@@ -54,7 +58,9 @@ public sealed record RunRecord
     public RunRecord EndedAt(DateTimeOffset finishedAt) => this with
     {
         FinishedAt = finishedAt,
-        Functions = Functions.Select(f => f.Status.IsFinal ? f : f with { Status = FunctionStatus.Skipped, Reason = "monitoring ended before it finished" }).ToArray(),
+        Functions = Functions
+            .Select(f => f.Status.IsFinal ? f : f with { Status = FunctionStatus.Skipped, Reason = "monitoring ended before it finished" })
+            .ToArray(),
     };
 
     private static RunRecord Of(

@@ -1,6 +1,9 @@
 namespace FaaSr.Testing.Monitoring;
 
-/// <summary>What a run record says about the run beside the monitor's states: the profile, storage and compute, and their links and sources.</summary>
+/// <summary>
+/// What a run record says about the run beside the monitor's states: the profile, storage and compute, and the
+/// compute's links and sources.
+/// </summary>
 public sealed record RunRecordContext
 {
     /// <summary>"local", "cloud", ...</summary>

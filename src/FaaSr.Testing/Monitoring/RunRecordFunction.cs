@@ -33,7 +33,10 @@ public sealed record RunRecordFunction
     /// <paramref name="all"/>, its transitions from <paramref name="transitions"/> (those of every instance, in order).
     /// </summary>
     public static RunRecordFunction From(
-        FunctionState state, IReadOnlyList<FunctionState> all, IReadOnlyList<FunctionTransition> transitions, Func<string, string?> runUrlOf) => new()
+        FunctionState state,
+        IReadOnlyList<FunctionState> all,
+        IReadOnlyList<FunctionTransition> transitions,
+        Func<string, string?> runUrlOf) => new()
     {
         Name = state.Name,
         Status = state.Status,

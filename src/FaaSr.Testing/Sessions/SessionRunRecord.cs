@@ -30,7 +30,8 @@ public static class SessionRunRecord
         }
 
         var monitor = session.Monitor;
-        var record = RunRecord.InProgress(session.Folder, context, monitor.StartedAt ?? startedAtBeforeMonitoring, monitor.Snapshot(), monitor.TransitionsSoFar());
+        var startedAt = monitor.StartedAt ?? startedAtBeforeMonitoring;
+        var record = RunRecord.InProgress(session.Folder, context, startedAt, monitor.Snapshot(), monitor.TransitionsSoFar());
         return session.Monitoring.IsCompleted ? record.EndedAt(DateTimeOffset.UtcNow) : record;
     }
 }
