@@ -1,6 +1,9 @@
 namespace FaaSr.IntegrationTests;
 
-/// <summary>TEST_SECRET, the secret SecretWorkflow and RSecretWorkflow declare: the environment's (or .env's) value when set, else a fresh one per test run.</summary>
+/// <summary>
+/// TEST_SECRET, the secret SecretWorkflow and RSecretWorkflow declare: the process environment's value when set, else
+/// a fresh one per test run.
+/// </summary>
 internal static class TestSecret
 {
     public static readonly string Value = System.Environment.GetEnvironmentVariable("TEST_SECRET") is { Length: > 0 } fromEnvironment

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using FaaSr.Testing.MSTest;
 using FaaSr.Testing.Tests.Support;
 
@@ -35,7 +36,7 @@ public sealed class ExpectAssertionTests : ProbeWorkflowTest<ExpectAssertionTest
         StringAssert.StartsWith(failure.Message, "ToCompleteAsync(failer): failer ended failed.");
         StringAssert.Contains(failure.Message, "Expected: completed\n");
         StringAssert.Contains(failure.Message, "Found:    failed (");
-        StringAssert.Matches(failure.Message, new System.Text.RegularExpressions.Regex(@"Last \d+ of \d+ log lines of failer \(FaaSrLog/Probe/.+/failer\.txt\), failed: "));
+        StringAssert.Matches(failure.Message, new Regex(@"Last \d+ of \d+ log lines of failer \(FaaSrLog/Probe/.+/failer\.txt\), failed:"));
         StringAssert.Contains(failure.Message, "    failer is about to raise");
         StringAssert.Contains(failure.Message, $"Run Probe {Tester.InvocationId} (local): writer completed");
     }
@@ -49,12 +50,14 @@ public sealed class ExpectAssertionTests : ProbeWorkflowTest<ExpectAssertionTest
         await Expect(Object("never.txt")).NotToExistAsync();
 
         var missing = await Assert.ThrowsExactlyAsync<AssertFailedException>(() => Expect(Object("rank3.txt")).ToExistAsync());
-        StringAssert.StartsWith(missing.Message, $"ToExistAsync(rank3.txt): {Tester.KeyOf("rank3.txt")} does not exist in bucket 'probe-expect'.");
+        StringAssert.StartsWith(
+            missing.Message, $"ToExistAsync(rank3.txt): {Tester.KeyOf("rank3.txt")} does not exist in bucket 'probe-expect'.");
         StringAssert.Contains(missing.Message, "Found:    no such object; the invocation's user data holds 3 object(s)");
         StringAssert.Contains(missing.Message, "log lines of ranked(2)", "The log shown is that of the function the test last waited for.");
         Assert.IsTrue(Tester.Session.Monitoring.IsCompleted, "A missing object fails only once the run has ended.");
 
-        var differs = await Assert.ThrowsExactlyAsync<AssertFailedException>(() => Expect(Object("rank2.txt")).ToHaveContentAsync("rank 2\n"));
+        var differs = await Assert.ThrowsExactlyAsync<AssertFailedException>(
+            () => Expect(Object("rank2.txt")).ToHaveContentAsync("rank 2\n"));
         StringAssert.Contains(differs.Message, "Expected: \"rank 2\\n\"\nFound:    \"rank 2\"");
     }
 

@@ -38,7 +38,9 @@ public sealed class WorkflowTestStartFailureTests(TestContext testContext)
         var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(instance.StartWorkflowAsync);
         await NoWorkflowNamed.StopWorkflowAsync();
 
-        StringAssert.Contains(failure.Message, "NoWorkflowNamed names no workflow: add [Workflow(\"workflows/NAME.json\")] to the class or override WorkflowFile.");
+        StringAssert.Contains(
+            failure.Message,
+            "NoWorkflowNamed names no workflow: add [Workflow(\"workflows/NAME.json\")] to the class or override WorkflowFile.");
     }
 
     [Workflow("workflows/Missing.json")]

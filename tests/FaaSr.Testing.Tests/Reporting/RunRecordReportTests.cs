@@ -23,7 +23,12 @@ public sealed class RunRecordReportTests(TestContext testContext)
     {
         using var repository = new ProbeRepository();
         var workflow = repository.WriteWorkflow(
-            "Fan.json", "fan", null, new Probe("start", "writer", """["work(2)"]"""), new Probe("work", "ranked", """["join"]"""), new Probe("join", "writer", "[]"));
+            "Fan.json",
+            "fan",
+            null,
+            new Probe("start", "writer", """["work(2)"]"""),
+            new Probe("work", "ranked", """["join"]"""),
+            new Probe("join", "writer", "[]"));
         var compute = new ScriptedCompute(async (run, token) =>
         {
             await run.Logs.CompleteAsync("start", token, "work(2)");
@@ -33,7 +38,14 @@ public sealed class RunRecordReportTests(TestContext testContext)
         });
 
         string recordPath;
-        await using (var tester = await WorkflowTester.StartAsync(workflow, new WorkflowTesterOptions { RepositoryRoot = repository.Root, ComputeBackend = compute, PollInterval = TimeSpan.FromMilliseconds(200), Output = TextWriter.Null }, Cancellation))
+        var options = new WorkflowTesterOptions
+        {
+            RepositoryRoot = repository.Root,
+            ComputeBackend = compute,
+            PollInterval = TimeSpan.FromMilliseconds(200),
+            Output = TextWriter.Null,
+        };
+        await using (var tester = await WorkflowTester.StartAsync(workflow, options, Cancellation))
         {
             await tester.AssertFunctionCompletedAsync("join", Cancellation);
             recordPath = tester.RunRecordPath!;
@@ -56,7 +68,9 @@ public sealed class RunRecordReportTests(TestContext testContext)
         StringAssert.Contains(html, "<p class=\"note\">invoked by work(1), work(2)</p>");
         foreach (var transition in join.Transitions)
         {
-            StringAssert.Contains(html, $"<li>{transition.At.UtcDateTime:HH:mm:ss.fff} {transition.From.WireName} → {transition.To.WireName} ({transition.Reason})</li>");
+            var at = transition.At.UtcDateTime;
+            var (from, to) = (transition.From.WireName, transition.To.WireName);
+            StringAssert.Contains(html, $"<li>{at:HH:mm:ss.fff} {from} → {to} ({transition.Reason})</li>");
         }
     }
 

@@ -65,7 +65,8 @@ public sealed class CustomComputeTests : ProbeWorkflowTest<CustomComputeTests>
         await run.Logs.CompleteAsync("ranked(1)", cancellationToken);
         await run.Logs.CompleteAsync("ranked(2)", cancellationToken);
         await run.Logs.InfoAsync("failer", cancellationToken, "Starting function: failer (Python)");
-        await run.Logs.ErrorAsync("failer", "probe failure", cancellationToken, "Traceback (most recent call last):", "Exception: probe failure");
+        await run.Logs.ErrorAsync(
+            "failer", "probe failure", cancellationToken, "Traceback (most recent call last):", "Exception: probe failure");
     }
 
     /// <summary>

@@ -27,7 +27,8 @@ internal sealed class ScriptedCompute(Func<ScriptedInvocation, CancellationToken
     {
         var stop = new CancellationTokenSource();
         var invocation = new ScriptedInvocation(start);
-        return Task.FromResult<IComputeRun>(new ScriptedRun(Task.Run(() => script(invocation, stop.Token), CancellationToken.None), stop, start.Folder.InvocationId));
+        var completion = Task.Run(() => script(invocation, stop.Token), CancellationToken.None);
+        return Task.FromResult<IComputeRun>(new ScriptedRun(completion, stop, start.Folder.InvocationId));
     }
 
     private sealed class ScriptedRun(Task completion, CancellationTokenSource stop, string invocationId) : IComputeRun
@@ -61,14 +62,19 @@ internal sealed class ScriptedCompute(Func<ScriptedInvocation, CancellationToken
     }
 }
 
-/// <summary>What a <see cref="ScriptedCompute"/>'s script writes with: FaaSr's objects in the invocation's log folder, and user objects.</summary>
+/// <summary>
+/// What a <see cref="ScriptedCompute"/>'s script writes with: FaaSr's objects in the invocation's log folder, and
+/// user objects.
+/// </summary>
 internal sealed class ScriptedInvocation(ComputeStart start)
 {
-    public FaaSrObjectWriter Logs { get; } = new(start.Storage.StoreFor(start.Graph.Document.EffectiveLoggingDataStore), start.Graph, start.Folder);
+    public FaaSrObjectWriter Logs { get; } =
+        new(start.Storage.StoreFor(start.Graph.Document.EffectiveLoggingDataStore), start.Graph, start.Folder);
 
     public string InvocationId => start.Folder.InvocationId;
 
     /// <summary>Writes {folder}/{InvocationID}/{name} in the DefaultDataStore, as a function's faasr_put_file does.</summary>
     public Task PutUserObjectAsync(string folder, string name, string text, CancellationToken cancellationToken) =>
-        start.Storage.StoreFor(start.Graph.Document.DefaultDataStore).PutTextAsync($"{folder}/{InvocationId}/{name}", text, cancellationToken);
+        start.Storage.StoreFor(start.Graph.Document.DefaultDataStore)
+            .PutTextAsync($"{folder}/{InvocationId}/{name}", text, cancellationToken);
 }

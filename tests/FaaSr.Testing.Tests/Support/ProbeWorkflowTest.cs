@@ -5,7 +5,8 @@ namespace FaaSr.Testing.Tests.Support;
 /// <summary>
 /// A <see cref="WorkflowTest{TSelf}"/> class over the probe outcomes workflow (<see cref="ProbeRepository"/>) in a
 /// throw-away repository of the class's own, on the bucket <see cref="Bucket"/>; the repository is deleted at class
-/// clean-up, after the run is stopped. Derived classes adjust <see cref="WorkflowTest{TSelf}.Options"/> with <c>base.Options with { ... }</c>.
+/// clean-up, after the run is stopped. Derived classes adjust <see cref="WorkflowTest{TSelf}.Options"/> with
+/// <c>base.Options with { ... }</c>.
 /// </summary>
 public abstract class ProbeWorkflowTest<TSelf> : WorkflowTest<TSelf>
     where TSelf : ProbeWorkflowTest<TSelf>
