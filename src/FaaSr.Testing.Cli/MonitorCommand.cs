@@ -49,6 +49,11 @@ internal static class MonitorCommand
             DefaultValueFactory = _ => DefaultTimeoutSeconds,
         };
         var plain = new Option<bool>("--plain") { Description = "Plain lines even in an interactive terminal." };
+        var streamLogs = new Option<bool>("--stream-logs") { Description = "Print every function's log lines as they arrive, each prefixed by its instance ('[work(3)] ...')." };
+        var runs = new Option<string?>("--runs")
+        {
+            Description = "Folder where the run's record, logs, graph and objects are kept (default: artifacts/runs of the repository holding the workflow, else of the current folder).",
+        };
         var command = new Command("monitor", "Watch an existing invocation of a workflow through S3, live or already finished, as 'run' watches its own.")
         {
             workflow,
@@ -59,6 +64,8 @@ internal static class MonitorCommand
             record,
             timeout,
             plain,
+            streamLogs,
+            runs,
         };
         command.SetAction((parseResult, cancellationToken) => MonitorAsync(
             new MonitorRequest(
@@ -69,7 +76,9 @@ internal static class MonitorCommand
                 parseResult.GetValue(storage),
                 parseResult.GetValue(record),
                 parseResult.GetValue(timeout),
-                parseResult.GetValue(plain)),
+                parseResult.GetValue(plain),
+                parseResult.GetValue(streamLogs),
+                parseResult.GetValue(runs)),
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
             cancellationToken));
@@ -160,25 +169,42 @@ internal static class MonitorCommand
             var attacher = new InvocationAttacher(storageName, storage);
             var secrets = SecretRedactor.For(graph.Document, settings);
             var changes = new StatusChangeFlag();
+            var runsFolder = WorkflowRunsFolder.For(request.WorkflowFile, request.RunsFolder);
             RunRecordPublisher? publisher = null;
+            RunRecordPublisher? kept = null;
+            string? ownRecord = null;
             await using var session = await attacher.AttachAsync(
                 graph,
                 request.InvocationId,
                 request.Timestamp,
-                new MonitorOptions(),
+                new MonitorOptions { LiveLogs = request.StreamLogs },
                 (attached, _) =>
                 {
                     changes.Follow(attached.Monitor);
+                    if (request.StreamLogs)
+                    {
+                        LogStream.Follow(attached, view.Output, secrets);
+                    }
+
+                    // The faasr-it that runs the invocation may keep its own record there: never write over it.
+                    var keptPath = WorkflowRunsFolder.RecordPath(runsFolder, attached);
+                    kept = File.Exists(keptPath) ? null : RunRecordPublisher.Start(attached, keptPath, new RunArtifactOptions { Secrets = secrets });
+                    ownRecord = kept is null ? keptPath : null;
                     publisher = request.RecordFile is null ? null : RunRecordPublisher.Start(attached, request.RecordFile, new RunArtifactOptions { Secrets = secrets });
                     return Task.CompletedTask;
                 },
                 cancellationToken);
+            await using (kept)
             await using (publisher)
             {
                 view.Output($"Workflow {graph.WorkflowName}: InvocationID {session.InvocationId}, log folder {session.Folder.Prefix}");
                 view.Output($"Watching an existing invocation in {attacher.Description}");
-                return await SessionWatch.WatchToEndAsync(
+                var exitCode = await SessionWatch.WatchToEndAsync(
                     "monitor", session, view, changes, TimeSpan.FromSeconds(request.TimeoutSeconds), secrets, messages, cancellationToken);
+                messages.Add(kept is not null
+                    ? $"Run record and logs kept in {kept.Path} and {RunArtifacts.FolderOf(kept.Path)}"
+                    : $"The run's own record is {ownRecord} (not written over; --record FILE writes this watch's).");
+                return exitCode;
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -189,5 +215,5 @@ internal static class MonitorCommand
     }
 
     private sealed record MonitorRequest(
-        string WorkflowFile, string InvocationId, string? Timestamp, string? Endpoint, string? Storage, string? RecordFile, int TimeoutSeconds, bool Plain);
+        string WorkflowFile, string InvocationId, string? Timestamp, string? Endpoint, string? Storage, string? RecordFile, int TimeoutSeconds, bool Plain, bool StreamLogs, string? RunsFolder);
 }

@@ -64,6 +64,11 @@ internal static class RunCommand
             DefaultValueFactory = _ => DefaultTimeoutSeconds,
         };
         var plain = new Option<bool>("--plain") { Description = "Plain lines even in an interactive terminal." };
+        var streamLogs = new Option<bool>("--stream-logs") { Description = "Print every function's log lines as they arrive, each prefixed by its instance ('[work(3)] ...')." };
+        var runs = new Option<string?>("--runs")
+        {
+            Description = "Folder where the run's record, logs, graph and objects are kept (default: artifacts/runs of the repository holding the workflow, else of the current folder).",
+        };
         var pipFindLinks = new Option<string?>("--pip-find-links")
         {
             Description = $"Emulated and faasr computes: a folder of wheels (or sdists) pip installs PyPIPackageDownloads from, as FaaSr does per action; default {PipSources.FindLinksVariable}.",
@@ -104,6 +109,8 @@ internal static class RunCommand
             record,
             timeout,
             plain,
+            streamLogs,
+            runs,
             pipFindLinks,
             pipIndex,
             s3Faults,
@@ -138,7 +145,11 @@ internal static class RunCommand
                     Backend = parseResult.GetValue(backend),
                     Entry = parseResult.GetValue(entry),
                     WorkflowTools = parseResult.GetValue(workflowTools),
-                }),
+                })
+            {
+                StreamLogs = parseResult.GetValue(streamLogs),
+                RunsFolder = parseResult.GetValue(runs),
+            },
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
             cancellationToken));
@@ -277,12 +288,16 @@ internal static class RunCommand
                 ? (Path.GetFullPath(given), null)
                 : DefaultFunctionsFolder(request.WorkflowFile, graph.Document, launcher.Compute.Name);
             var changes = new StatusChangeFlag();
+            var secrets = SecretRedactor.For(graph.Document, settings);
+            var runsFolder = WorkflowRunsFolder.For(request.WorkflowFile, request.RunsFolder);
             RunRecordPublisher? publisher = null;
+            RunRecordPublisher? kept = null;
             await using var session = await launcher.LaunchAsync(
                 new WorkflowLaunch
                 {
                     Graph = graph,
                     FunctionsRoot = functionsRoot,
+                    Monitor = new MonitorOptions { LiveLogs = request.StreamLogs },
                     BeforeStart = (started, _) =>
                     {
                         // Told once storage is known to work, so a missing credential or endpoint is reported first.
@@ -292,17 +307,26 @@ internal static class RunCommand
                         }
 
                         changes.Follow(started.Monitor);
-                        publisher = request.RecordFile is null ? null : RunRecordPublisher.Start(started, request.RecordFile, new RunArtifactOptions { Secrets = SecretRedactor.For(graph.Document, settings) });
+                        if (request.StreamLogs)
+                        {
+                            LogStream.Follow(started, view.Output, secrets);
+                        }
+
+                        // Every run keeps its record and logs in the runs folder; --record writes one more copy.
+                        kept = RunRecordPublisher.Start(started, WorkflowRunsFolder.RecordPath(runsFolder, started), new RunArtifactOptions { Secrets = secrets });
+                        publisher = request.RecordFile is null ? null : RunRecordPublisher.Start(started, request.RecordFile, new RunArtifactOptions { Secrets = secrets });
                         return Task.CompletedTask;
                     },
                 },
                 cancellationToken);
+            await using (kept)
             await using (publisher)
             {
                 view.Output($"Workflow {graph.WorkflowName}: InvocationID {session.InvocationId}, log folder {session.Folder.Prefix}");
                 view.Output($"Profile {launcher.Description}");
                 var exitCode = await SessionWatch.WatchToEndAsync(
-                    "run", session, view, changes, TimeSpan.FromSeconds(request.TimeoutSeconds), SecretRedactor.For(graph.Document, settings), messages, cancellationToken);
+                    "run", session, view, changes, TimeSpan.FromSeconds(request.TimeoutSeconds), secrets, messages, cancellationToken);
+                messages.Add($"Run record and logs kept in {kept!.Path} and {RunArtifacts.FolderOf(kept.Path)}");
                 if (request.S3Faults is not null)
                 {
                     view.Output($"Storage {session.StorageDescription}");
@@ -354,5 +378,10 @@ internal static class RunCommand
 
     private sealed record RunRequest(
         string WorkflowFile, string? Profile, string? Compute, string? Storage, string? FunctionsFolder, string? Endpoint, string? RecordFile, int TimeoutSeconds, bool Plain,
-        string? PipFindLinks = null, string? PipIndex = null, RandomFaults? S3Faults = null, FaasrSourceOptions? FaasrSources = null);
+        string? PipFindLinks = null, string? PipIndex = null, RandomFaults? S3Faults = null, FaasrSourceOptions? FaasrSources = null)
+    {
+        public bool StreamLogs { get; init; }
+
+        public string? RunsFolder { get; init; }
+    }
 }

@@ -67,9 +67,10 @@ public sealed class MonitorCommandTests
         var ran = await CliAsync("run", workflow, "--plain", "--s3-endpoint", endpoint);
         Assert.AreEqual(ExitCodes.WorkflowFailed, ran.ExitCode, ran.Output + ran.Error);
 
-        var watched = await CliAsync("monitor", workflow, "--invocation-id", id, "--s3-endpoint", endpoint, "--plain");
+        var watched = await CliAsync("monitor", workflow, "--invocation-id", id, "--s3-endpoint", endpoint, "--plain", "--stream-logs");
 
         Assert.AreEqual(ExitCodes.WorkflowFailed, watched.ExitCode, watched.Output + watched.Error);
+        StringAssert.Contains(watched.Output, "[second] ValueError: second broke", "--stream-logs prints a finished run's logs too");
         StringAssert.Contains(watched.Error, "second: failed");
         StringAssert.Contains(watched.Error, "ValueError: second broke");
     }
