@@ -15,5 +15,6 @@ internal static class CliCommands
         yield return ImagesCommand.Create();
         yield return SecretsCommand.Create();
         yield return SubtreeCommand.Create();
+        yield return RegisterCommand.Create();
     }
 }

@@ -16,7 +16,7 @@ public sealed record PlannedSecret(string Name, string Source);
 /// </summary>
 public sealed partial record SecretSyncPlan(IReadOnlyList<RepositoryName> Repositories, IReadOnlyList<PlannedSecret> Secrets, IReadOnlyList<string> Missing)
 {
-    public const string RepositoryVariable = "GITHUB_REPOSITORY";
+    public const string RepositoryVariable = WorkflowRepositories.Variable;
 
     /// <exception cref="BadInputException">No repository can be told, or a name is one GitHub refuses.</exception>
     public static SecretSyncPlan For(IReadOnlyList<WorkflowDocument> workflows, SettingSources settings, RepositoryName? repository)
@@ -43,35 +43,7 @@ public sealed partial record SecretSyncPlan(IReadOnlyList<RepositoryName> Reposi
             }
         }
 
-        return new SecretSyncPlan(repository is null ? RepositoriesOf(workflows, settings) : [repository], secrets, missing);
-    }
-
-    private static List<RepositoryName> RepositoriesOf(IReadOnlyList<WorkflowDocument> workflows, SettingSources settings)
-    {
-        var repositories = new List<RepositoryName>();
-        foreach (var workflow in workflows)
-        {
-            foreach (var serverName in workflow.Actions.Select(a => a.FaaSServer).Distinct(StringComparer.Ordinal))
-            {
-                if (workflow.ComputeServers.TryGetValue(serverName, out var server) && server.FaaSType == FaaSTypes.GitHubActions.Name
-                    && server.Field("UserName") is { Length: > 0 } owner && server.Field("ActionRepoName") is { Length: > 0 } name)
-                {
-                    repositories.Add(RepositoryName.Parse($"{owner}/{name}", $"{workflow.WorkflowName}: ComputeServers.{serverName}"));
-                }
-            }
-        }
-
-        if (repositories.Count == 0 && settings.Get(RepositoryVariable) is { } fromSettings)
-        {
-            repositories.Add(RepositoryName.Parse(fromSettings, RepositoryVariable));
-        }
-
-        if (repositories.Count == 0)
-        {
-            throw new BadInputException($"No repository to put the secrets in: no GitHubActions server runs an action and {RepositoryVariable} is not set; name one with --repo OWNER/NAME.");
-        }
-
-        return repositories.DistinctBy(r => r.ToString().ToUpperInvariant()).ToList();
+        return new SecretSyncPlan(repository is null ? WorkflowRepositories.Of(workflows, settings) : [repository], secrets, missing);
     }
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant)]
