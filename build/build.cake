@@ -51,6 +51,11 @@ Task("UpdateSubtree")
     .IsDependentOn("Build")
     .Does<BuildContext>((context, data) => DotNetExecute(data.Cli, data.UpdateSubtreeArguments()));
 
+Task("RegisterWorkflow")
+    .Description("Registers every workflows/*.json (or --workflow=NAME) with FaaSr-workflow's own register_workflow.py (--workflow-tools=DIR, else FAASR_IT_WORKFLOW_TOOLS, else faasr_workflow/), then checks each action's GitHub Actions workflow file is in the repository (--custom-containers, --register-dry-run: against the GitHub stand-in, files under artifacts/registration/).")
+    .IsDependentOn("Build")
+    .DoesForEach<BuildContext, FilePath>((data, context) => data.RegisteredWorkflows(context), (data, workflow, context) => context.DotNetExecute(data.Cli, data.RegisterArguments(workflow)));
+
 Task("Test")
     .Description("Runs the unit and component tests (real s3rver, python3, git); TRX under artifacts/test-results.")
     .IsDependentOn("Build")

@@ -15,7 +15,11 @@ public sealed record BuildContext(
     string SubtreeUrl, // --subtree-url=URL for UpdateSubtree (default: FaaSr/FaaSr-workflow)
     string SubtreeRef, // --subtree-ref=REF for UpdateSubtree (default: main)
     string Compute, // --compute=emulated|faasr|github: what runs the workflow tests' functions (FAASR_IT_COMPUTE)
-    IReadOnlyDictionary<string, string> FaasrSources) // --backend, --entry, --workflow-tools for the faasr compute, as FAASR_IT_* variables
+    IReadOnlyDictionary<string, string> FaasrSources, // --backend, --entry, --workflow-tools for the faasr compute, as FAASR_IT_* variables
+    string WorkflowTools, // --workflow-tools=DIR for RegisterWorkflow (default: FAASR_IT_WORKFLOW_TOOLS, else faasr_workflow/)
+    bool CustomContainers, // --custom-containers: RegisterWorkflow accepts images outside FaaSr's native list
+    bool RegisterDryRun, // --register-dry-run: RegisterWorkflow against the GitHub stand-in, files under artifacts/registration/
+    string Workflow) // --workflow=NAME: one workflow of workflows/ for RegisterWorkflow (default: all)
 {
     public FilePath Solution => Root.CombineWithFilePath("FaaSr.Testing.slnx");
     public DirectoryPath Artifacts => Root.Combine("artifacts");
@@ -57,7 +61,11 @@ public sealed record BuildContext(
         Compute: context.Argument("compute", string.Empty),
         FaasrSources: new[] { ("backend", "FAASR_IT_BACKEND"), ("entry", "FAASR_IT_ENTRY"), ("workflow-tools", "FAASR_IT_WORKFLOW_TOOLS") }
             .Where(source => context.HasArgument(source.Item1))
-            .ToDictionary(source => source.Item2, source => AbsoluteSource(context, context.Argument<string>(source.Item1))));
+            .ToDictionary(source => source.Item2, source => AbsoluteSource(context, context.Argument<string>(source.Item1))),
+        WorkflowTools: context.Argument("workflow-tools", string.Empty),
+        CustomContainers: context.HasArgument("custom-containers") && context.Argument("custom-containers", "true") != "false",
+        RegisterDryRun: context.HasArgument("register-dry-run") && context.Argument("register-dry-run", "true") != "false",
+        Workflow: context.Argument("workflow", string.Empty));
 
     // The tests run in another folder: a source given as a relative folder (with or without @ref) is made absolute here.
     private static string AbsoluteSource(ICakeContext context, string given)

@@ -127,3 +127,19 @@ public static ProcessArgumentBuilder UpdateSubtreeArguments(this BuildContext da
 
     return arguments.Append("--root").AppendQuoted(data.Root.FullPath);
 }
+
+// The workflow files RegisterWorkflow registers: workflows/NAME.json with --workflow=NAME, else every workflows/*.json.
+public static IEnumerable<FilePath> RegisteredWorkflows(this BuildContext data, ICakeContext context) =>
+    string.IsNullOrEmpty(data.Workflow)
+        ? context.GetFiles($"{data.Workflows}/*.json").OrderBy(f => f.FullPath)
+        : new[] { data.Workflows.CombineWithFilePath($"{data.Workflow}.json") };
+
+// faasr-it register WORKFLOW [--workflow-tools DIR] [--custom-containers] [--dry-run] [--repo R] [--env-file F] [--github-api-url U].
+public static ProcessArgumentBuilder RegisterArguments(this BuildContext data, FilePath workflow)
+{
+    var arguments = new ProcessArgumentBuilder().Append("register").AppendQuoted(workflow.FullPath);
+    if (!string.IsNullOrEmpty(data.WorkflowTools)) arguments.Append("--workflow-tools").AppendQuoted(data.WorkflowTools);
+    if (data.CustomContainers) arguments.Append("--custom-containers");
+    if (data.RegisterDryRun) arguments.Append("--dry-run");
+    return data.GitHubArguments(arguments);
+}
