@@ -1,6 +1,7 @@
 using System.Collections;
 using System.CommandLine;
 using FaaSr.Testing.Errors;
+using FaaSr.Testing.Faasr.Sources;
 using FaaSr.Testing.GitHub.Api;
 using FaaSr.Testing.GitHub.Registration;
 using FaaSr.Testing.Profiles;
@@ -25,7 +26,7 @@ internal static class RegisterCommand
         var workflow = new Argument<string>("WORKFLOW") { Description = "The workflow JSON file." };
         var tools = new Option<string?>("--workflow-tools")
         {
-            Description = $"A clone of FaaSr-workflow (holding {WorkflowTools.RegisterScript}); default {WorkflowTools.Variable}, else {WorkflowTools.SubtreeFolder}/ once 'faasr-it subtree pull' filled it.",
+            Description = $"FaaSr-workflow: a folder holding {WorkflowTools.RegisterScript}, or a git repository with an optional @ref; default {WorkflowTools.Variable}, else {WorkflowTools.SubtreeFolder}/ once 'faasr-it subtree pull' filled it.",
         };
         var customContainers = new Option<bool>("--custom-containers") { Description = "Accept images outside FaaSr's native_containers.txt (CUSTOM_CONTAINER=true), as when the pipeline built them." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Register against a GitHub stand-in on this machine; write the pushed files under artifacts/registration/." };
@@ -67,7 +68,7 @@ internal static class RegisterCommand
         var settings = GitHubOptions.Settings(envFile, workflowFile);
         var repository = repositoryName is not null ? RepositoryName.Parse(repositoryName, "--repo") : SingleRepository(document, settings);
         var root = WorkflowEnvFile.RootFor(workflowFile);
-        var request = new RegistrationRequest(workflowFile, document, repository, WorkflowTools.Locate(toolsFolder, settings.Get(WorkflowTools.Variable), root))
+        var request = new RegistrationRequest(workflowFile, document, repository, await LocateToolsAsync(toolsFolder, settings, root, output, cancellationToken))
         {
             CustomContainers = customContainers,
             Python = python,
@@ -105,6 +106,26 @@ internal static class RegisterCommand
 
         await output.WriteLineAsync($"Registered {document.WorkflowName} in {repository}: {RegisteredWorkflowCheck.ExpectedFiles(document).Count} workflow files checked.");
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// --workflow-tools or FAASR_IT_WORKFLOW_TOOLS as the faasr compute reads them (a folder, or a git repository with
+    /// an optional @ref, checked out into the source cache), else a filled faasr_workflow/.
+    /// </summary>
+    private static async Task<WorkflowTools> LocateToolsAsync(string? option, SettingSources settings, string root, TextWriter output, CancellationToken cancellationToken)
+    {
+        var variable = settings.Get(WorkflowTools.Variable);
+        if ((option ?? variable) is not { } given)
+        {
+            return WorkflowTools.Locate(null, null, root);
+        }
+
+        var spec = FaasrSourceSpec.Parse(given, Directory.GetCurrentDirectory());
+        var folder = spec.IsFolder
+            ? spec.Location
+            : (await new FaasrSourceCache(FaasrSourceCache.DefaultRoot(settings.Get(FaasrSourceCache.CacheVariable)), TimeProvider.System)
+                .ResolveAsync(FaasrSourceRole.WorkflowTools, spec, line => output.WriteLine(line), cancellationToken)).Folder;
+        return option is not null ? WorkflowTools.Locate(folder, null, root) : WorkflowTools.Locate(null, folder, root);
     }
 
     private static RepositoryName SingleRepository(WorkflowDocument document, SettingSources settings)
