@@ -1,4 +1,5 @@
 using FaaSr.Testing.Cli.Views;
+using FaaSr.Testing.Diagnostics;
 using FaaSr.Testing.Monitoring;
 using FaaSr.Testing.Profiles;
 using FaaSr.Testing.Sessions;
@@ -22,8 +23,8 @@ internal static class SessionWatch
     public static async Task<int> WatchToEndAsync(
         string verb, IWorkflowSession session, IRunView view, StatusChangeFlag changes, TimeSpan timeout, SecretRedactor secrets, List<string> messages, CancellationToken cancellationToken)
     {
-        var result = await WatchAsync(verb, session, view, changes, timeout, messages, cancellationToken);
-        view.Update(session.CurrentRecord(DateTimeOffset.UtcNow));
+        var result = await WatchAsync(verb, session, view, changes, timeout, secrets, messages, cancellationToken);
+        view.Update(session.CurrentRecord(DateTimeOffset.UtcNow).Masked(secrets));
         messages.AddRange(FailureReports(session, result, secrets));
         return cancellationToken.IsCancellationRequested ? ExitCodes.Interrupted
             : result.Succeeded && result.Outcome != MonitorOutcome.Cancelled ? ExitCodes.Success
@@ -31,11 +32,11 @@ internal static class SessionWatch
     }
 
     private static async Task<MonitorResult> WatchAsync(
-        string verb, IWorkflowSession session, IRunView view, StatusChangeFlag changes, TimeSpan timeout, List<string> messages, CancellationToken cancellationToken)
+        string verb, IWorkflowSession session, IRunView view, StatusChangeFlag changes, TimeSpan timeout, SecretRedactor secrets, List<string> messages, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
-        view.Update(session.CurrentRecord(DateTimeOffset.UtcNow));
+        view.Update(session.CurrentRecord(DateTimeOffset.UtcNow).Masked(secrets));
         try
         {
             while (!session.Monitoring.IsCompleted)
@@ -44,7 +45,7 @@ internal static class SessionWatch
                 deadline.Token.ThrowIfCancellationRequested();
                 if (changes.Take())
                 {
-                    view.Update(session.CurrentRecord(DateTimeOffset.UtcNow));
+                    view.Update(session.CurrentRecord(DateTimeOffset.UtcNow).Masked(secrets));
                 }
             }
         }
@@ -63,19 +64,24 @@ internal static class SessionWatch
 
     /// <summary>
     /// For each instance that ended other than completed or not_invoked: why, and its last log lines. Secrets are masked
-    /// before the lines are split and indented, so a multi-line secret is masked whole.
+    /// before the lines are split and indented, so a multi-line secret is masked whole; control characters (terminal
+    /// escape sequences a function printed) are shown escaped.
     /// </summary>
     private static IEnumerable<string> FailureReports(IWorkflowSession session, MonitorResult result, SecretRedactor secrets)
     {
         foreach (var state in result.Functions.Where(f => !f.Status.HasCompleted))
         {
             var lines = secrets.Redact(state.LogText).ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
-            var tail = lines.Length <= FailureLogLines ? lines : lines[^FailureLogLines..];
+            var tail = (lines.Length <= FailureLogLines ? lines : lines[^FailureLogLines..]).Select(Shown).ToArray();
+            var header = Shown(secrets.Redact($"{state.Name}: {state.Status.WireName} ({state.Reason}); "));
             yield return state.LogText.Length == 0
-                ? secrets.Redact($"{state.Name}: {state.Status.WireName} ({state.Reason}); no log at {state.LogKey}")
-                : secrets.Redact($"{state.Name}: {state.Status.WireName} ({state.Reason}); last {tail.Length} log lines of {state.LogKey}:{Environment.NewLine}    {string.Join(Environment.NewLine + "    ", tail)}");
+                ? $"{header}no log at {state.LogKey}"
+                : $"{header}last {tail.Length} log lines of {state.LogKey}:{Environment.NewLine}    {string.Join(Environment.NewLine + "    ", tail)}";
         }
 
-        yield return secrets.Redact($"{session.Graph.WorkflowName} {session.InvocationId}: {result.Message}");
+        yield return Shown(secrets.Redact($"{session.Graph.WorkflowName} {session.InvocationId}: {result.Message}"));
     }
+
+    /// <summary>A line from a function's log as a terminal may show it: control characters escaped.</summary>
+    private static string Shown(string line) => MessageText.Quote(line, int.MaxValue);
 }

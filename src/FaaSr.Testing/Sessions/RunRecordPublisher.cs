@@ -93,5 +93,6 @@ public sealed class RunRecordPublisher : IAsyncDisposable
 
     private RunRecord CurrentRecord() => session.CurrentRecord(createdAt);
 
-    private Task WriteAsync(RunRecord record, CancellationToken cancellationToken) => RunRecordFile.WriteAsync(record, Path, cancellationToken);
+    private Task WriteAsync(RunRecord record, CancellationToken cancellationToken) =>
+        RunRecordFile.WriteAsync(record.Masked(artifacts?.Secrets), Path, cancellationToken);
 }

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using FaaSr.Testing.Cli;
 using FaaSr.Testing.Monitoring;
 using FaaSr.Testing.Profiles;
@@ -21,7 +20,7 @@ public sealed class RunWithS3FaultsTests
         var record = Path.Combine(Path.GetTempPath(), $"faasr-it-faults-{Guid.NewGuid():N}.json");
         try
         {
-            var result = await RunAsync(
+            var result = await InProcessCli.RunAsync(
                 "run", IntegrationWorkflow, "--local", "--plain", "--functions", RepositoryFiles.Path("functions"),
                 "--s3-faults", "0.2", "--s3-faults-seed", "20261202", "--record", record, "--timeout", "120");
 
@@ -44,7 +43,7 @@ public sealed class RunWithS3FaultsTests
     [DataRow("NaN")]
     public async Task ARateOutsideZeroToNinetyPercentIsBadInputBeforeAnythingRuns(string rate)
     {
-        var result = await RunAsync("run", IntegrationWorkflow, "--local", "--plain", "--s3-faults", rate);
+        var result = await InProcessCli.RunAsync("run", IntegrationWorkflow, "--local", "--plain", "--s3-faults", rate);
 
         Assert.AreEqual(ExitCodes.BadInput, result.ExitCode, result.Output + result.Error);
         StringAssert.Contains(result.Error, "run: --s3-faults: the fault rate must be a fraction from 0 to 0.9");
@@ -61,13 +60,5 @@ public sealed class RunWithS3FaultsTests
             () => storage.OpenAsync(WorkflowLoader.Load(IntegrationWorkflow).Document, CancellationToken.None));
 
         StringAssert.Contains(refused.Message, "--s3-faults stands a loopback proxy in front of a plain-HTTP S3 endpoint, but DataStore 'S3' is at https://");
-    }
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await CliApplication.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error });
-        return (exitCode, output.ToString(), error.ToString());
     }
 }
