@@ -45,7 +45,7 @@ public sealed class RunOutputEscapingTests
                     raise ValueError("boom \x1b[31mred\x1b[0m")
                 """);
 
-            var result = await InProcessCli.RunAsync("run", file, "--plain");
+            var result = await InProcessCli.RunAsync("run", file, "--plain", "--runs", Path.Combine(root, "runs"));
 
             Assert.AreEqual(ExitCodes.WorkflowFailed, result.ExitCode, result.Output + result.Error);
             StringAssert.Contains(result.Error, "ValueError: boom \\u001b[31mred\\u001b[0m");

@@ -61,11 +61,12 @@ public sealed class SecretCanaryTests(TestContext testContext)
             {
                 ("run stdout", run.Output), ("run stderr", run.Error), ("report stdout", reported.Output), ("report stderr", reported.Error),
             };
-            var files = Directory.EnumerateFiles(runs, "*", SearchOption.AllDirectories)
-                .Concat(Directory.EnumerateFiles(Path.GetDirectoryName(report)!, "*", SearchOption.AllDirectories))
-                .Concat(Directory.EnumerateFiles(work, "*.trx", SearchOption.AllDirectories))
+            // Everything under the working folder but the inputs (the record, the runs folder faasr-it keeps by
+            // default, the report, any TRX), and anything left in the temporary folder.
+            var inputs = new[] { Path.Combine(work, ".env"), Path.Combine(work, "workflows") + "/", Path.Combine(work, "functions") + "/" };
+            var files = Directory.EnumerateFiles(work, "*", SearchOption.AllDirectories)
+                .Where(f => !inputs.Any(i => f == i || f.StartsWith(i, StringComparison.Ordinal)))
                 .Concat(Directory.EnumerateFiles(temporary, "*", SearchOption.AllDirectories))
-                .Distinct()
                 .ToList();
             outputs.AddRange(files.Select(file => (file, File.ReadAllText(file))));
             var logsKept = files.Count(f => f.EndsWith(".txt", StringComparison.Ordinal) && f.Contains("/logs/", StringComparison.Ordinal));
