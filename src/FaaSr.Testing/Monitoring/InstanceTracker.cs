@@ -7,7 +7,8 @@ namespace FaaSr.Testing.Monitoring;
 /// The monitor's mutable record of one instance: what the listings showed, what was read of its log, and its status.
 /// Only the monitor's loop changes it, under the monitor's lock.
 /// </summary>
-internal sealed class InstanceTracker(FunctionInstance instance, InvocationFolder folder)
+/// <param name="failedLogSettleTime">How long a failed instance's log must stay unchanged to be complete (see <see cref="MonitorOptions.FailedLogSettleTime"/>).</param>
+internal sealed class InstanceTracker(FunctionInstance instance, InvocationFolder folder, TimeSpan? failedLogSettleTime = null)
 {
     private readonly HashSet<string> dispatched = new(StringComparer.Ordinal);
     private int entriesInspected;
@@ -122,8 +123,11 @@ internal sealed class InstanceTracker(FunctionInstance instance, InvocationFolde
             return true;
         }
 
+        // A failure's last words (the message, then its traceback) are written together as the function ends: a failed
+        // log that stayed unchanged for a shorter while is complete, so a failing run ends soon after it settled.
+        var settle = Status == FunctionStatus.Failed && failedLogSettleTime is { } failedSettle && failedSettle < settleTime ? failedSettle : settleTime;
         var quietSince = Max(FinishedAt, LogChangedAt);
-        return quietSince is null || now - quietSince >= settleTime;
+        return quietSince is null || now - quietSince >= settle;
     }
 
     /// <summary>Updates why the instance keeps its status (for example whom a pending instance waits for).</summary>

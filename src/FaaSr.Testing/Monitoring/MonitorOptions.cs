@@ -19,6 +19,16 @@ public sealed record MonitorOptions
     /// </summary>
     public TimeSpan? LogSettleTime { get; init; }
 
+    /// <summary>
+    /// How long a failed instance's log must stay unchanged before it counts as complete (a failure shows no scheduler
+    /// line). FaaSr writes a failure's message and traceback as the function ends, so one unchanged listing is enough;
+    /// this is what lets a failing run end as soon as it settled. Null means one poll interval (never more than
+    /// <see cref="EffectiveLogSettleTime"/>).
+    /// </summary>
+    public TimeSpan? FailedLogSettleTime { get; init; }
+
+    public TimeSpan EffectiveFailedLogSettleTime => FailedLogSettleTime ?? PollInterval;
+
     /// <summary>Per-instance stage deadlines, keyed by instance name ("sync1", "test-rank(3)").</summary>
     public IReadOnlyDictionary<string, StageDeadlines> Deadlines { get; init; } = new Dictionary<string, StageDeadlines>();
 
@@ -72,6 +82,11 @@ public sealed record MonitorOptions
         if (LogSettleTime is { } settle && settle < TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(LogSettleTime), settle, "MonitorOptions.LogSettleTime must not be negative.");
+        }
+
+        if (FailedLogSettleTime is { } failedSettle && failedSettle < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(FailedLogSettleTime), failedSettle, "MonitorOptions.FailedLogSettleTime must not be negative.");
         }
 
         if (ReadTimeout is { } readTimeout && readTimeout <= TimeSpan.Zero)

@@ -72,12 +72,23 @@ internal sealed class RunEndingRules(
                 false);
     }
 
-    /// <summary>An invoked fan-in instance whose gate can never pass: a predecessor finished without a .done file.</summary>
-    private bool IsBlockedAtFanIn(InstanceTracker tracker) =>
-        graph.IsFanIn(tracker.Instance.Action)
-        && graph.PredecessorInstancesOf(tracker.Instance.Action)
-            .Select(p => trackersByName[p.Name])
-            .Any(p => p.Status.IsFinal && !p.DoneListed);
+    /// <summary>
+    /// An invoked fan-in instance that will not start: a predecessor finished without a .done file (the gate can never
+    /// pass), or every predecessor is final and one of them failed. A failed predecessor dispatches nothing, and each
+    /// start the others dispatched that found a completion file missing stopped quietly, leaving nothing in S3
+    /// (docs/faasr-semantics.md, "Fan-in"); waiting for it would hold a failed run until the inactivity timeout.
+    /// </summary>
+    private bool IsBlockedAtFanIn(InstanceTracker tracker)
+    {
+        if (!graph.IsFanIn(tracker.Instance.Action))
+        {
+            return false;
+        }
+
+        var predecessors = graph.PredecessorInstancesOf(tracker.Instance.Action).Select(p => trackersByName[p.Name]).ToArray();
+        return predecessors.Any(p => p.Status.IsFinal && !p.DoneListed)
+            || (predecessors.All(p => p.Status.IsFinal) && predecessors.Any(p => p.Status == FunctionStatus.Failed));
+    }
 
     private RunEnding? AllCompleted(DateTimeOffset now) =>
         trackers.All(t => t.Status.HasCompleted && t.IsLogComplete(now, settleTime))

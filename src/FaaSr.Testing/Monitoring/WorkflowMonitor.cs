@@ -65,7 +65,7 @@ public sealed class WorkflowMonitor
         clock = this.options.TimeProvider;
         settleTime = this.options.EffectiveLogSettleTime;
         schedulerLines = new SchedulerLineParser(graph.WorkflowName, graph.Actions.Select(a => a.Name));
-        trackers = graph.Instances.Select(i => new InstanceTracker(i, folder)).ToList();
+        trackers = graph.Instances.Select(i => new InstanceTracker(i, folder, this.options.EffectiveFailedLogSettleTime)).ToList();
         trackersByName = trackers.ToDictionary(t => t.Name, StringComparer.Ordinal);
         invocationOrder = ActionOrder.InvokersFirst(graph).SelectMany(action => graph.InstancesOf(action)).Select(i => trackersByName[i.Name]).ToArray();
         folderObserver = new LogFolderObserver(folder, loggingStore, trackers, this.options, settleTime);
