@@ -120,27 +120,9 @@ internal static class MonitorCommand
             return ExitCodes.BadInput;
         }
 
-        if (request.RecordFile is not null)
+        if (!await WatchArguments.RecordIsWritableAsync("monitor", request.RecordFile, error)
+            || await WatchArguments.LoadAsync(request.WorkflowFile, error) is not { } graph)
         {
-            try
-            {
-                RunRecordFile.EnsureWritable(request.RecordFile);
-            }
-            catch (IOException exception)
-            {
-                await error.WriteLineAsync($"monitor: --record '{request.RecordFile}': {exception.Message}");
-                return ExitCodes.BadInput;
-            }
-        }
-
-        var check = WorkflowLoader.CheckFile(request.WorkflowFile);
-        if (!check.IsValid || check.Document is null)
-        {
-            foreach (var problem in check.Problems)
-            {
-                await error.WriteLineAsync(problem.ToString());
-            }
-
             return ExitCodes.BadInput;
         }
 
@@ -148,7 +130,7 @@ internal static class MonitorCommand
         int exitCode;
         await using (var view = RunViews.Create(request.Plain, output))
         {
-            exitCode = await AttachAsync(request, WorkflowGraph.Build(check.Document), storageName, endpoint, view, messages, cancellationToken);
+            exitCode = await AttachAsync(request, graph, storageName, endpoint, view, messages, cancellationToken);
         }
 
         foreach (var message in messages)

@@ -202,27 +202,9 @@ internal static class RunCommand
             return ExitCodes.BadInput;
         }
 
-        if (request.RecordFile is not null)
+        if (!await WatchArguments.RecordIsWritableAsync("run", request.RecordFile, error)
+            || await WatchArguments.LoadAsync(request.WorkflowFile, error) is not { } graph)
         {
-            try
-            {
-                RunRecordFile.EnsureWritable(request.RecordFile);
-            }
-            catch (IOException exception)
-            {
-                await error.WriteLineAsync($"run: --record '{request.RecordFile}': {exception.Message}");
-                return ExitCodes.BadInput;
-            }
-        }
-
-        var check = WorkflowLoader.CheckFile(request.WorkflowFile);
-        if (!check.IsValid || check.Document is null)
-        {
-            foreach (var problem in check.Problems)
-            {
-                await error.WriteLineAsync(problem.ToString());
-            }
-
             return ExitCodes.BadInput;
         }
 
@@ -230,7 +212,7 @@ internal static class RunCommand
         int exitCode;
         await using (var view = RunViews.Create(request.Plain, output))
         {
-            exitCode = await LaunchAsync(request, WorkflowGraph.Build(check.Document), endpoint, view, messages, cancellationToken);
+            exitCode = await LaunchAsync(request, graph, endpoint, view, messages, cancellationToken);
         }
 
         foreach (var message in messages)
