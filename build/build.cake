@@ -78,7 +78,7 @@ Task("Report")
     .Does<BuildContext>((context, data) => context.RenderReport(data));
 
 Task("Benchmark")
-    .Description("Runs the benchmarks (--bench=graph,executor,monitor,report; all by default); results under artifacts/bench.")
+    .Description("Runs the benchmarks (--bench=graph,executor,monitor,report,attach; all by default); results under artifacts/bench.")
     .IsDependentOn("Build")
     .IsDependentOn("LocalStack")
     .DoesForEach<BuildContext, string>(data => data.BenchmarkNames, (data, name, context) => context.DotNetExecute(data.Benchmarks, name));
