@@ -14,6 +14,9 @@ public static class ExitCodes
     /// <summary>No S3, no engine, no python3.</summary>
     public const int EnvironmentProblem = 3;
 
+    /// <summary>run --compare: the two computes' runs differ (final statuses or objects), whether or not functions failed.</summary>
+    public const int Difference = 4;
+
     /// <summary>A failure faasr-it did not foresee (a bug): one line on stderr, the stack trace with --verbose (EX_SOFTWARE).</summary>
     public const int Unexpected = 70;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.CommandLine;
 using FaaSr.Testing.Cli.Views;
+using FaaSr.Testing.Comparison;
 using FaaSr.Testing.Faasr;
 using FaaSr.Testing.Faasr.Sources;
 using FaaSr.Testing.Local.Execution;
@@ -97,6 +98,10 @@ internal static class RunCommand
         {
             Description = "The seed of --s3-faults' choices, to repeat a run's faults; default: a random one, printed.",
         };
+        var compare = new Option<string?>("--compare")
+        {
+            Description = $"Run the workflow on two computes, one after the other (e.g. {ComputeNames.Emulated},{ComputeNames.FaaSr}), and report every difference in final status and in the objects left (contents of user data), ignoring invocation ids, timestamps and log timing; exit 4 on a difference. The last line says 'no difference' or how many.",
+        };
         var command = new Command("run", "Run a FaaSr workflow end to end, watching every function instance through S3.")
         {
             workflow,
@@ -118,6 +123,7 @@ internal static class RunCommand
             backend,
             entry,
             workflowTools,
+            compare,
         };
         command.Validators.Add(result =>
         {
@@ -147,6 +153,7 @@ internal static class RunCommand
                     WorkflowTools = parseResult.GetValue(workflowTools),
                 })
             {
+                Compare = parseResult.GetValue(compare),
                 StreamLogs = parseResult.GetValue(streamLogs),
                 RunsFolder = parseResult.GetValue(runs),
             },
@@ -202,6 +209,21 @@ internal static class RunCommand
             return ExitCodes.BadInput;
         }
 
+        string[]? compared = null;
+        if (request.Compare is { } pair)
+        {
+            compared = pair.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(n => n.ToLowerInvariant()).ToArray();
+            var problem = compared.Length != 2 || compared[0] == compared[1] ? $"--compare '{pair}' must name two different computes, e.g. {ComputeNames.Emulated},{ComputeNames.FaaSr}."
+                : request.Compute is not null ? $"--compare {pair} and --compute {request.Compute} contradict each other: --compare names the computes."
+                : request.RecordFile is not null ? "--record holds one run, and --compare makes two: leave one of them out."
+                : null;
+            if (problem is not null)
+            {
+                await error.WriteLineAsync($"run: {problem}");
+                return ExitCodes.BadInput;
+            }
+        }
+
         if (!await WatchArguments.RecordIsWritableAsync("run", request.RecordFile, error)
             || await WatchArguments.LoadAsync(request.WorkflowFile, error) is not { } graph)
         {
@@ -209,10 +231,15 @@ internal static class RunCommand
         }
 
         var messages = new List<string>();
+        if (compared is not null)
+        {
+            return await CompareAsync(request, graph, endpoint, compared, output, error, cancellationToken);
+        }
+
         int exitCode;
         await using (var view = RunViews.Create(request.Plain, output))
         {
-            exitCode = await LaunchAsync(request, graph, endpoint, view, messages, cancellationToken);
+            exitCode = await LaunchAsync(request, graph, endpoint, view, messages, null, cancellationToken);
         }
 
         foreach (var message in messages)
@@ -223,14 +250,64 @@ internal static class RunCommand
         return exitCode;
     }
 
+    /// <summary>
+    /// --compare A,B: the workflow runs on A, then on B, each with a storage of its own; after each, what it left is
+    /// read (<see cref="RunSnapshot"/>); then every difference is printed, the last line "no difference" or the count.
+    /// Exit 4 on a difference, else the runs' exit code (1 when functions failed on both alike).
+    /// </summary>
+    private static async Task<int> CompareAsync(
+        RunRequest request, WorkflowGraph graph, Uri? endpoint, string[] computes, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var snapshots = new List<RunSnapshot>();
+        var exitCodes = new List<int>();
+        foreach (var compute in computes)
+        {
+            var messages = new List<string>();
+            int exitCode;
+            await using (var view = RunViews.Create(request.Plain, output))
+            {
+                view.Output($"compare: running {graph.WorkflowName} on {compute}");
+                exitCode = await LaunchAsync(
+                    request with { Compute = compute },
+                    graph,
+                    endpoint,
+                    view,
+                    messages,
+                    async (session, token) => snapshots.Add(await RunSnapshot.CaptureAsync(session, await session.Monitoring, token)),
+                    cancellationToken);
+            }
+
+            foreach (var message in messages)
+            {
+                await error.WriteLineAsync(message);
+            }
+
+            exitCodes.Add(exitCode);
+            if (exitCode is ExitCodes.Interrupted or ExitCodes.BadInput or ExitCodes.EnvironmentProblem || snapshots.Count < exitCodes.Count)
+            {
+                await error.WriteLineAsync($"run: --compare stopped: the run on {compute} ended with exit {exitCode} before its objects could be read.");
+                return exitCode;
+            }
+        }
+
+        var comparison = RunComparison.Of(snapshots[0], snapshots[1]);
+        foreach (var line in comparison.Lines())
+        {
+            await output.WriteLineAsync(line);
+        }
+
+        return comparison.HasDifferences ? ExitCodes.Difference : exitCodes.Max();
+    }
+
+    /// <param name="afterRun">Runs once monitoring ended, before the session (and its storage) is disposed.</param>
     private static async Task<int> LaunchAsync(
-        RunRequest request, WorkflowGraph graph, Uri? endpoint, IRunView view, List<string> messages, CancellationToken cancellationToken)
+        RunRequest request, WorkflowGraph graph, Uri? endpoint, IRunView view, List<string> messages, Func<IWorkflowSession, CancellationToken, Task>? afterRun, CancellationToken cancellationToken)
     {
         // What a compute reports while it runs (from its own threads), shown after the run's view.
         var computeLines = new ConcurrentQueue<string>();
         try
         {
-            return await LaunchAsync(request, graph, endpoint, view, messages, computeLines, cancellationToken);
+            return await LaunchAsync(request, graph, endpoint, view, messages, computeLines, afterRun, cancellationToken);
         }
         finally
         {
@@ -239,7 +316,14 @@ internal static class RunCommand
     }
 
     private static async Task<int> LaunchAsync(
-        RunRequest request, WorkflowGraph graph, Uri? endpoint, IRunView view, List<string> messages, ConcurrentQueue<string> computeLines, CancellationToken cancellationToken)
+        RunRequest request,
+        WorkflowGraph graph,
+        Uri? endpoint,
+        IRunView view,
+        List<string> messages,
+        ConcurrentQueue<string> computeLines,
+        Func<IWorkflowSession, CancellationToken, Task>? afterRun,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -314,6 +398,11 @@ internal static class RunCommand
                     view.Output($"Storage {session.StorageDescription}");
                 }
 
+                if (afterRun is not null && exitCode != ExitCodes.Interrupted)
+                {
+                    await afterRun(session, cancellationToken);
+                }
+
                 return exitCode;
             }
         }
@@ -365,5 +454,8 @@ internal static class RunCommand
         public bool StreamLogs { get; init; }
 
         public string? RunsFolder { get; init; }
+
+        /// <summary>--compare A,B: the two computes to run and compare.</summary>
+        public string? Compare { get; init; }
     }
 }
