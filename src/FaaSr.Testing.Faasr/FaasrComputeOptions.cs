@@ -30,5 +30,8 @@ public sealed record FaasrComputeOptions
     /// <summary>Lines for the person running it: sources used, hosts an action tried, actions that exited non-zero.</summary>
     public Action<string>? Report { get; init; }
 
+    /// <summary>Called as each action ends, with how it ran (for benchmarks and tests that want more than the lines).</summary>
+    public Action<Running.ActionRun>? ActionFinished { get; init; }
+
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

@@ -13,6 +13,7 @@ internal static class BenchmarkCatalog
         [MonitorBenchmark.Name] = (MonitorBenchmark.Description, MonitorBenchmark.RunAsync),
         [ReportBenchmark.Name] = (ReportBenchmark.Description, ReportBenchmark.RunAsync),
         [AttachBenchmark.Name] = (AttachBenchmark.Description, AttachBenchmark.RunAsync),
+        [FaasrBenchmark.Name] = (FaasrBenchmark.Description, FaasrBenchmark.RunAsync),
     };
 
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)

@@ -31,6 +31,7 @@ internal sealed class ActionRunner
 
     /// <summary>Dispatches queued or running: the run is over when this is back to zero.</summary>
     private int unfinished;
+    private volatile bool stopping;
 
     public ActionRunner(Settings settings, Func<WorkflowDispatch, RegisteredJob?> jobOf, Func<IReadOnlyList<RefusedConnection>> refusals)
     {
@@ -70,6 +71,13 @@ internal sealed class ActionRunner
 
     public void Start(CancellationToken cancellationToken) => worker = Task.Run(() => WorkAsync(cancellationToken), CancellationToken.None);
 
+    /// <summary>Runs no more of the queued dispatches; the action running now goes on to its end (or its cancellation).</summary>
+    public void StopAfterCurrent()
+    {
+        stopping = true;
+        queue.Writer.TryComplete();
+    }
+
     /// <summary>Ends the run when nothing was dispatched at all (the trigger failed): there is nothing to wait for.</summary>
     public void CompleteIfIdle()
     {
@@ -88,6 +96,11 @@ internal sealed class ActionRunner
         {
             await foreach (var dispatch in queue.Reader.ReadAllAsync(cancellationToken))
             {
+                if (stopping)
+                {
+                    continue;
+                }
+
                 var run = await RunAsync(dispatch, cancellationToken);
                 lock (gate)
                 {

@@ -19,6 +19,7 @@ namespace FaaSr.Testing.Faasr.Running;
 public sealed class FaasrRun : IComputeRun
 {
     private static readonly TimeSpan ScriptTimeLimit = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan EndGrace = TimeSpan.FromSeconds(5);
     private readonly CancellationTokenSource stop = new();
     private readonly string folder;
     private readonly FaasrComputeOptions options;
@@ -192,6 +193,7 @@ public sealed class FaasrRun : IComputeRun
 
     private void Report(ActionRun run)
     {
+        options.ActionFinished?.Invoke(run);
         if (options.Report is not { } report)
         {
             return;
@@ -218,6 +220,27 @@ public sealed class FaasrRun : IComputeRun
         }
 
         var failures = new List<Exception>();
+
+        // The session ends once every instance is final in S3; an action may still be in its last seconds (its log's
+        // last flush, the RPC server's shutdown) or a losing fan-in candidate may be queued. Let the one running end
+        // for a moment, as it would in the cloud, run none of the queued, then stop what is left.
+        if (runner is not null)
+        {
+            runner.StopAfterCurrent();
+            try
+            {
+                await runner.Completion.WaitAsync(EndGrace);
+            }
+            catch (Exception exception) when (exception is TimeoutException or OperationCanceledException)
+            {
+                // Still running after the grace: it is stopped below.
+            }
+            catch (Exception)
+            {
+                // The run's fault was reported through Completion already.
+            }
+        }
+
         await stop.CancelAsync();
         await Failures.CollectAsync(async () =>
         {

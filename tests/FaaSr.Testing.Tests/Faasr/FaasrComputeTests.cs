@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using FaaSr.Testing.Errors;
 using FaaSr.Testing.Faasr;
 using FaaSr.Testing.Faasr.Running;
+using FaaSr.Testing.Local.Execution;
 using FaaSr.Testing.Monitoring;
 using FaaSr.Testing.Sessions;
 using FaaSr.Testing.Workflows;
@@ -45,6 +46,7 @@ public sealed class FaasrComputeTests(TestContext testContext)
             Assert.AreEqual("fake-access", environment["S3_AccessKey"]!.GetValue<string>());
             Assert.IsFalse(environment.ContainsKey("ONLY_IN_THE_SESSION"), "only what the job maps reaches an action");
             Assert.IsFalse(environment.ContainsKey("ALIAS_OF_TEST_SECRET"), "no registration, no alias");
+            Assert.AreEqual("1", environment["PIP_NO_INDEX"]!.GetValue<string>(), "without --pip-find-links/--pip-index pip never reaches PyPI");
             Assert.AreEqual("fake backend", record["backend"]!.GetValue<string>());
             StringAssert.StartsWith(record["otherHost"]!.GetValue<string>(), "refused");
             var workflow = record["workflow"]!.AsObject();
@@ -66,7 +68,9 @@ public sealed class FaasrComputeTests(TestContext testContext)
     {
         using var fake = FakeFaasr.Create();
         var start = Start(fake, "ToolsChain", Chain);
-        await using var run = (FaasrRun)await Compute(fake, withTools: true).StartAsync(start, Token);
+        var wheels = Directory.CreateDirectory(Path.Combine(fake.Root, "wheels")).FullName;
+        var compute = new FaasrCompute(new FaasrComputeOptions { Sources = fake.SourceOptions(true), Pip = new PipSources(wheels, null) });
+        await using var run = (FaasrRun)await compute.StartAsync(start, Token);
         await run.Completion.WaitAsync(TimeSpan.FromMinutes(2), Token);
 
         var records = fake.ReadRecords();
@@ -79,6 +83,8 @@ public sealed class FaasrComputeTests(TestContext testContext)
             Assert.AreEqual("github", environment["FAASR_PLATFORM"]!.GetValue<string>());
             Assert.IsFalse(environment.ContainsKey("ONLY_IN_THE_SESSION"));
             Assert.AreEqual("fake-owner/fake-repo", environment["GITHUB_REPOSITORY"]!.GetValue<string>());
+            Assert.AreEqual(wheels, environment["PIP_FIND_LINKS"]!.GetValue<string>(), "the emulator's --pip-find-links, as pip's own variable");
+            Assert.AreEqual("1", environment["PIP_NO_INDEX"]!.GetValue<string>());
         }
 
         Assert.IsTrue(run.Requests.Any(r => r.Method == "PUT" && r.Path.EndsWith("/contents/.github/workflows/ToolsChain-second.yml", StringComparison.Ordinal)));
@@ -170,6 +176,24 @@ public sealed class FaasrComputeTests(TestContext testContext)
 
         var failure = await Assert.ThrowsAsync<BadInputException>(() => Compute(fake, withTools: false).StartAsync(start, Token));
         StringAssert.Contains(failure.Message, "action 'third': its server 'AWS' is Lambda");
+    }
+
+    [TestMethod]
+    public async Task AnRActionNeedsThePackagesTheBackendsREntryLoadsAndAMissingOneIsNamedBeforeAnythingRuns()
+    {
+        using var fake = FakeFaasr.Create();
+        fake.Write("backend/FaaSr_py/client/r_user_func_entry.R", "library(\"jsonlite\")\nlibrary(faasritnosuchpkg)\n");
+        var json = FakeFaasr.Workflow("RChain", Chain);
+        json["ActionList"]!["second"]!["Type"] = "R";
+        var start = Start(fake, json);
+
+        var failure = await Assert.ThrowsAsync<EnvironmentProblemException>(() => Compute(fake, withTools: false).StartAsync(start, Token));
+
+        StringAssert.Contains(failure.Message, "R action 'second' runs through FaaSr-Backend's R entry");
+        StringAssert.Contains(failure.Message, ExecutablePath.Find("Rscript") is null
+            ? "Rscript cannot be started"
+            : "loads the R package 'faasritnosuchpkg' (FaaSr_py/client/r_user_func_entry.R): it is not installed; on Debian: apt-get install r-cran-faasritnosuchpkg");
+        Assert.IsEmpty(fake.ReadRecords(), "nothing ran");
     }
 
     private static FaasrCompute Compute(FakeFaasr fake, bool withTools, List<string>? lines = null) => new(new FaasrComputeOptions

@@ -34,6 +34,19 @@ public sealed class FaasrRunCommandTests
         StringAssert.Contains(result.Error, "is not a FaaSr-Backend source: it has no FaaSr_py/__init__.py");
     }
 
+    [TestMethod]
+    [DataRow("emulated", "must name two different computes")]
+    [DataRow("emulated,emulated", "must name two different computes")]
+    [DataRow("emulated,faasr --compute emulated", "contradict each other")]
+    [DataRow("emulated,faasr --record run.json", "--record holds one run")]
+    public async Task ACompareThatCannotBeMadeIsBadInputBeforeAnythingRuns(string arguments, string expected)
+    {
+        var result = await RunAsync(["run", SecretWorkflow, "--compare", .. arguments.Split(' ')]);
+
+        Assert.AreEqual(ExitCodes.BadInput, result.ExitCode, result.Error);
+        StringAssert.Contains(result.Error, expected);
+    }
+
     private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
     {
         using var output = new StringWriter();
