@@ -3,6 +3,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using FaaSr.Testing.Cli.Views;
 using FaaSr.Testing.Errors;
+using FaaSr.Testing.Local;
 using FaaSr.Testing.Profiles;
 using FaaSr.Testing.Sessions;
 
@@ -13,7 +14,8 @@ namespace FaaSr.Testing.Cli;
 /// <c>dotnet test</c> of the workflow tests) and, while it runs, shows the run records it writes to DIR: a live table
 /// in a terminal, plain lines in logs. Exits with the command's exit code (3 when it cannot be started). Ctrl-C is
 /// passed on to the command as SIGINT; it is killed, process tree and all, if it has not stopped after a grace period,
-/// and the exit code is then 130.
+/// and the exit code is then 130. If watch itself is killed (SIGKILL), the command is killed with it where the machine
+/// allows (<see cref="ParentBoundProcess"/>).
 /// </summary>
 internal static class WatchCommand
 {
@@ -85,7 +87,8 @@ internal static class WatchCommand
             child.ErrorDataReceived += (_, e) => Forward(view, e.Data);
             try
             {
-                child.Start();
+                // Killed with SIGKILL, watch cannot stop the command itself: on Linux the kernel does.
+                ParentBoundProcess.Start(child);
             }
             catch (Win32Exception exception)
             {

@@ -1,10 +1,12 @@
 using System.CommandLine;
+using System.Diagnostics;
 using FaaSr.Testing.Cli;
+using FaaSr.Testing.Tests.Support;
 
 namespace FaaSr.Testing.Tests.Cli;
 
 [TestClass]
-public sealed class WatchCommandTests
+public sealed class WatchCommandTests(TestContext testContext)
 {
     /// <summary>
     /// A child that prints a line, records a run of workflow W (function f running, then completed and finished) the
@@ -69,6 +71,49 @@ public sealed class WatchCommandTests
 
         Assert.AreEqual(ExitCodes.EnvironmentProblem, result.ExitCode);
         StringAssert.Contains(result.Error, "cannot start");
+    }
+
+    [TestMethod]
+    public async Task WatchKilledWithSigkillTakesItsCommandWithIt()
+    {
+        // The real faasr-it: SIGKILL ends watch without running any of its code, so only the kernel can end the command.
+        var pidFile = Path.Combine(runs, "command.pid");
+        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "faasr-it"))
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in (string[])["watch", "--plain", "--runs", runs, "--", "sh", "-c", $"printf %s $$ > '{pidFile}'; exec sleep 60"])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var watch = Process.Start(start)!;
+        var command = 0;
+        try
+        {
+            command = await ProcessProbe.WaitForPidFileAsync(pidFile, TimeSpan.FromSeconds(60), testContext.CancellationToken);
+            watch.Kill();
+            await watch.WaitForExitAsync(testContext.CancellationToken);
+
+            Assert.IsTrue(
+                await ProcessProbe.EventuallyAsync(() => !ProcessProbe.IsAlive(command), TimeSpan.FromSeconds(5), testContext.CancellationToken),
+                $"The command (pid {command}) outlived watch, which was killed with SIGKILL.");
+        }
+        finally
+        {
+            if (!watch.HasExited)
+            {
+                watch.Kill(entireProcessTree: true);
+            }
+
+            if (command > 0 && ProcessProbe.IsAlive(command))
+            {
+                using var leftover = Process.GetProcessById(command);
+                leftover.Kill();
+            }
+        }
     }
 
     [TestMethod]
