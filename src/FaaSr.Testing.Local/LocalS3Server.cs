@@ -70,8 +70,8 @@ public sealed partial class LocalS3Server : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var node = S3rverLocator.FindNode(options.NodePath);
-        var script = S3rverLocator.FindScript(options.S3rverPath);
+        var node = S3rverLocator.FindNode(options.NodePath, options.Search);
+        var script = await S3rverLocator.FindScriptAsync(options.S3rverPath, options.Search, cancellationToken);
 
         var ownsDataDirectory = string.IsNullOrWhiteSpace(options.DataDirectory);
         var dataDirectory = CreateDataDirectory(options.DataDirectory);

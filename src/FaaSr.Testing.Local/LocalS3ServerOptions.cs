@@ -7,12 +7,16 @@ public sealed record LocalS3ServerOptions
 {
     /// <summary>
     /// Path to s3rver's <c>bin/s3rver.js</c> (or to the s3rver package folder). Null: the environment variable
-    /// <c>FAASR_IT_S3RVER</c>, then <c>node_modules/s3rver</c> above the current directory or the application folder.
+    /// <c>FAASR_IT_S3RVER</c>, then <c>node_modules/s3rver</c> above the current directory or the application folder,
+    /// then the per-user install (npm installs it there the first time); see <see cref="S3rverLocator.FindScriptAsync"/>.
     /// </summary>
     public string? S3rverPath { get; init; }
 
     /// <summary>The node executable. Null: <c>node</c> found on PATH.</summary>
     public string? NodePath { get; init; }
+
+    /// <summary>Where s3rver and node are looked for when no path is given; null: this process's folders, cache and PATH.</summary>
+    public S3rverSearch? Search { get; init; }
 
     /// <summary>
     /// Where s3rver keeps buckets and objects. Null: a fresh temporary folder, deleted on dispose unless

@@ -1,20 +1,23 @@
 namespace FaaSr.Testing.Local;
 
-/// <summary>Finds the node executable and s3rver's command-line script.</summary>
+/// <summary>Finds the node executable and s3rver's command-line script, installing s3rver for this user when needed.</summary>
 public static class S3rverLocator
 {
     public const string ScriptEnvironmentVariable = "FAASR_IT_S3RVER";
 
     private static readonly string ScriptInPackage = Path.Combine("bin", "s3rver.js");
 
-    private static readonly string ScriptUnderRepository = Path.Combine("node_modules", "s3rver", "bin", "s3rver.js");
+    private static readonly string PackageUnderNodeModules = Path.Combine("node_modules", "s3rver");
 
     /// <summary>
-    /// The full path of <c>s3rver.js</c>: <paramref name="explicitPath"/> if given, else <c>FAASR_IT_S3RVER</c>, else
-    /// <c>node_modules/s3rver/bin/s3rver.js</c> in the current directory, the application folder or any folder above them.
-    /// A given path may name the script or the s3rver package folder.
+    /// The full path of <c>s3rver.js</c>, the first of: <paramref name="explicitPath"/>; <c>FAASR_IT_S3RVER</c>;
+    /// <c>node_modules/s3rver</c> of the pinned version in a start folder of <paramref name="search"/> or any folder
+    /// above it (the repository's, or one installed beside the tool); the per-user install, made with npm the first
+    /// time (<see cref="S3rverUserInstall"/>). A given path may name the script or the s3rver package folder.
     /// </summary>
-    public static string FindScript(string? explicitPath)
+    /// <param name="search">Where to look; null means this process's folders, cache and PATH.</param>
+    /// <exception cref="LocalS3ServerException">A given path holds no s3rver, or none is found and it cannot be installed.</exception>
+    public static async Task<string> FindScriptAsync(string? explicitPath, S3rverSearch? search, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrWhiteSpace(explicitPath))
         {
@@ -27,26 +30,38 @@ public static class S3rverLocator
             return ResolveGivenScript(fromEnvironment, $"the environment variable {ScriptEnvironmentVariable}");
         }
 
-        string[] starts = [Directory.GetCurrentDirectory(), AppContext.BaseDirectory];
-        foreach (var start in starts)
+        search ??= S3rverSearch.FromEnvironment();
+        var version = S3rverPackage.PinnedVersion();
+        return FindBeside(search, version)
+            ?? await S3rverUserInstall.EnsureAsync(
+                search, version, $"no {PackageUnderNodeModules} {version} above {string.Join(" or ", search.StartFolders.Select(f => $"'{f}'"))}",
+                cancellationToken);
+    }
+
+    /// <summary>s3rver.js of node_modules/s3rver at the pinned version above a start folder; null when there is none.</summary>
+    public static string? FindBeside(S3rverSearch search, string version)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        foreach (var start in search.StartFolders)
         {
-            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+            for (var folder = new DirectoryInfo(Path.GetFullPath(start)); folder is not null; folder = folder.Parent)
             {
-                var candidate = Path.Combine(folder.FullName, ScriptUnderRepository);
-                if (File.Exists(candidate))
+                var package = Path.Combine(folder.FullName, PackageUnderNodeModules);
+                var script = Path.Combine(package, ScriptInPackage);
+
+                // Another project's s3rver of another version is passed over: faasr-it is tested with the pinned one.
+                if (File.Exists(script) && S3rverPackage.InstalledVersion(package) == version)
                 {
-                    return candidate;
+                    return script;
                 }
             }
         }
 
-        throw new LocalS3ServerException(
-            $"Cannot find s3rver: no {ScriptUnderRepository} above '{starts[0]}' or '{starts[1]}'. " +
-            $"Run 'npm ci' in the repository root, or set {ScriptEnvironmentVariable} to the path of s3rver.js.");
+        return null;
     }
 
     /// <summary>The node executable: <paramref name="explicitPath"/> if given, else <c>node</c> on PATH.</summary>
-    public static string FindNode(string? explicitPath)
+    public static string FindNode(string? explicitPath, S3rverSearch? search = null)
     {
         if (!string.IsNullOrWhiteSpace(explicitPath))
         {
@@ -55,19 +70,9 @@ public static class S3rverLocator
                 : throw new LocalS3ServerException($"The node executable '{explicitPath}' given in the options does not exist.");
         }
 
-        var fileName = OperatingSystem.IsWindows() ? "node.exe" : "node";
-        var searchPath = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
-        foreach (var folder in searchPath.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = Path.Combine(folder, fileName);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new LocalS3ServerException(
-            $"Cannot find '{fileName}' on PATH; install Node.js (20 or later) to run the local S3 server.");
+        return (search ?? S3rverSearch.FromEnvironment()).FindOnPath("node")
+            ?? throw new LocalS3ServerException(
+                "Cannot find 'node' on PATH; install Node.js 20 or later with npm (on Debian: apt-get install nodejs npm) to run the local S3 server.");
     }
 
     private static string ResolveGivenScript(string givenPath, string source)

@@ -1,9 +1,10 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using FaaSr.Testing.Errors;
 using FaaSr.Testing.Faasr.Registration;
+using FaaSr.Testing.Files;
 using FaaSr.Testing.GitHub.StandIn;
 using FaaSr.Testing.Local.Execution;
 

@@ -1,14 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
-using FaaSr.Testing.Faasr.Running;
+using FaaSr.Testing.Files;
 using FaaSr.Testing.GitHub.Git;
 
 namespace FaaSr.Testing.Faasr.Sources;
 
 /// <summary>
 /// Resolves a <see cref="FaasrSourceSpec"/> to a folder. A local folder is used in place (its commit read with git
-/// when it is a work tree). A git repository is mirrored into a per-user cache (<c>$XDG_CACHE_HOME/faasr-it/sources</c>,
-/// else <c>~/.cache/faasr-it/sources</c>, or <see cref="CacheVariable"/>) and each commit checked out once into a
+/// when it is a work tree). A git repository is mirrored into a per-user cache (sources/ in <see cref="UserCacheFolder"/>,
+/// or <see cref="CacheVariable"/>) and each commit checked out once into a
 /// folder of its own that later runs reuse; a repository given as a local path is cloned without any network. The
 /// mirror is refreshed on every use; when that fails (no network) the cached refs are used, which a line reports.
 /// </summary>
@@ -18,7 +18,7 @@ public sealed class FaasrSourceCache(string root, TimeProvider clock)
 
     public string Root { get; } = Path.GetFullPath(root);
 
-    /// <summary>The cache of this user: <see cref="CacheVariable"/>, else XDG_CACHE_HOME/faasr-it/sources, else ~/.cache/faasr-it/sources.</summary>
+    /// <summary>The cache of this user: <see cref="CacheVariable"/>, else sources/ in <see cref="UserCacheFolder"/>.</summary>
     public static string DefaultRoot(string? configured)
     {
         if (!string.IsNullOrWhiteSpace(configured))
@@ -26,9 +26,7 @@ public sealed class FaasrSourceCache(string root, TimeProvider clock)
             return Path.GetFullPath(configured);
         }
 
-        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-        var cache = string.IsNullOrWhiteSpace(xdg) ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache") : xdg;
-        return Path.Combine(cache, "faasr-it", "sources");
+        return Path.Combine(UserCacheFolder.Resolve(Environment.GetEnvironmentVariable), "sources");
     }
 
     /// <param name="notes">Receives lines worth showing (a refresh that failed and fell back to the cache).</param>

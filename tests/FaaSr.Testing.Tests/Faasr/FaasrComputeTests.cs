@@ -1,9 +1,10 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using System.Text.Json.Nodes;
 using FaaSr.Testing.Errors;
-using FaaSr.Testing.Faasr;
 using FaaSr.Testing.Faasr.Running;
+using FaaSr.Testing.Faasr;
+using FaaSr.Testing.Files;
 using FaaSr.Testing.Local.Execution;
 using FaaSr.Testing.Monitoring;
 using FaaSr.Testing.Sessions;

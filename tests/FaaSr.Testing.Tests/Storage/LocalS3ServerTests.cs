@@ -123,17 +123,6 @@ public sealed class LocalS3ServerTests(TestContext testContext)
     }
 
     [TestMethod]
-    public void TheLocatorFindsTheRepositorysS3rverAndAcceptsThePackageFolder()
-    {
-        var script = S3rverLocator.FindScript(null);
-        var packageFolder = Path.GetDirectoryName(Path.GetDirectoryName(script))!;
-
-        Assert.IsTrue(script.EndsWith(Path.Combine("node_modules", "s3rver", "bin", "s3rver.js"), StringComparison.Ordinal), script);
-        Assert.AreEqual(script, S3rverLocator.FindScript(packageFolder));
-        Assert.IsTrue(File.Exists(S3rverLocator.FindNode(null)));
-    }
-
-    [TestMethod]
     public async Task ANodeThatIsNotNodeFailsWithItsOutput()
     {
         // /bin/false exits at once with code 1: the start must fail fast and say so, not wait for the deadline.

@@ -1,4 +1,4 @@
-namespace FaaSr.Testing.Faasr.Running;
+namespace FaaSr.Testing.Files;
 
 /// <summary>
 /// A lock held by one process of this machine at a time: the file opened without sharing (on Linux and macOS .NET
