@@ -12,8 +12,9 @@ namespace FaaSr.Testing.GitHub.StandIn;
 /// <summary>
 /// The REST routes FaaSr and faasr-it use, answered from the stand-in's repositories with GitHub's shapes, statuses and
 /// messages: the authenticated user, repository get and create, contents (base64, 404s, create/update with sha
-/// checks), the tarball, workflow_dispatch and workflow lookup, and Actions secrets (public key, sealed PUT, get,
-/// list, delete). Unknown routes get GitHub's 404.
+/// checks), the tarball, workflow_dispatch and workflow lookup, Actions runs, jobs and job logs
+/// (<see cref="StandInActionsRuns"/>), and Actions secrets (public key, sealed PUT, get, list, delete). Unknown routes
+/// get GitHub's 404.
 /// </summary>
 internal sealed partial class GitHubApi
 {
@@ -26,6 +27,7 @@ internal sealed partial class GitHubApi
     private readonly ConcurrentDictionary<string, StandInRepository> repositories = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<Route> routes;
     private readonly List<StandInRoute> addedRoutes = [];
+    private readonly StandInActionsRuns actionsRuns;
     private long lastRepositoryId = 100;
 
     public GitHubApi(GitHubStandInOptions options, StandInJournal journal, TimeProvider clock)
@@ -33,6 +35,7 @@ internal sealed partial class GitHubApi
         this.options = options;
         this.journal = journal;
         this.clock = clock;
+        actionsRuns = new StandInActionsRuns(clock);
         foreach (var source in options.Repositories)
         {
             Add(source);
@@ -55,7 +58,11 @@ internal sealed partial class GitHubApi
             new("PUT", Repo + "/actions/secrets/(?<name>[^/]+)$", (call, _) => Task.FromResult(PutSecret(call))),
             new("DELETE", Repo + "/actions/secrets/(?<name>[^/]+)$", (call, _) => Task.FromResult(DeleteSecret(call))),
         ];
+        routes.AddRange(actionsRuns.Routes(call => Find(call.Group("owner"), call.Group("repo"))).Select(r => new Route(r.Method, r.PathPattern, r.Respond)));
     }
+
+    /// <summary>Every Actions run, one per accepted dispatch, in dispatch order.</summary>
+    public IReadOnlyList<StandInWorkflowRun> Runs => actionsRuns.Runs;
 
     public IReadOnlyCollection<StandInRepository> Repositories => repositories.Values.OrderBy(r => r.Id).ToList();
 
@@ -371,6 +378,7 @@ internal sealed partial class GitHubApi
 
         var dispatch = new WorkflowDispatch(clock.GetUtcNow(), repository.Owner, repository.Name, workflow, reference, inputs, journal.NextRunId());
         journal.Record(dispatch);
+        actionsRuns.Create(dispatch);
         if (options.OnDispatch is { } onDispatch)
         {
             await onDispatch(dispatch, cancellationToken);

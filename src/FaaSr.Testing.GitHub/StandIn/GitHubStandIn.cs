@@ -22,7 +22,7 @@ namespace FaaSr.Testing.GitHub.StandIn;
 /// (<c>--github-api-url</c>, Octokit's GitHub Enterprise form with <c>/api/v3</c> works too).</item>
 /// </list>
 /// Every request is recorded (<see cref="Requests"/>), dispatches too (<see cref="Dispatches"/>, and
-/// <see cref="GitHubStandInOptions.OnDispatch"/>). Disposing stops it and deletes its CA file.
+/// <see cref="GitHubStandInOptions.OnDispatch"/>), each with an Actions run a test plays on (<see cref="Runs"/>). Disposing stops it and deletes its CA file.
 /// </summary>
 public sealed class GitHubStandIn : IAsyncDisposable
 {
@@ -91,6 +91,12 @@ public sealed class GitHubStandIn : IAsyncDisposable
 
     /// <summary>Every accepted workflow_dispatch, in order.</summary>
     public IReadOnlyList<WorkflowDispatch> Dispatches => journal.Dispatches;
+
+    /// <summary>Every Actions run, one per accepted dispatch (queued until a test plays it on), in dispatch order.</summary>
+    public IReadOnlyList<StandInWorkflowRun> Runs => api.Runs;
+
+    /// <summary>The run made for <paramref name="dispatch"/>.</summary>
+    public StandInWorkflowRun RunOf(WorkflowDispatch dispatch) => api.Runs.Single(r => r.Id == dispatch.RunId);
 
     public static async Task<GitHubStandIn> StartAsync(GitHubStandInOptions options, CancellationToken cancellationToken) =>
         await StartAsync(options, TimeProvider.System, cancellationToken);

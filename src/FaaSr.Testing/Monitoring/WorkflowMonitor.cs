@@ -8,9 +8,10 @@ namespace FaaSr.Testing.Monitoring;
 /// Each cycle makes one paginated LIST of the invocation folder in the LoggingDataStore; log appearance, growth and
 /// .done files come from that listing, and a log is read (from the last offset, never whole again) only when its
 /// content is needed: at .done, once it stopped growing, after the instance finished, or always with
-/// <see cref="MonitorOptions.LiveLogs"/>. The status rules are docs/faasr-semantics.md, "Status rules".
+/// <see cref="MonitorOptions.LiveLogs"/>. The status rules are docs/faasr-semantics.md, "Status rules". The one thing
+/// it takes from the compute is a failure S3 cannot show (<see cref="IComputeFailureSink"/>), applied after S3's evidence.
 /// </summary>
-public sealed class WorkflowMonitor
+public sealed class WorkflowMonitor : IComputeFailureSink
 {
     private readonly Lock gate = new();
     private readonly WorkflowGraph graph;
@@ -25,6 +26,7 @@ public sealed class WorkflowMonitor
     private readonly RunEndingRules endingRules;
     private readonly FinalStateWaiters waiters;
     private readonly List<FunctionTransition> transitions = [];
+    private readonly ComputeFailureReports computeFailures = new();
     private int runStarted;
     private int cycles;
     private DateTimeOffset startedAt;
@@ -133,11 +135,14 @@ public sealed class WorkflowMonitor
                 cancellationToken.ThrowIfCancellationRequested();
                 var cycleStart = clock.GetUtcNow();
                 Interlocked.Increment(ref cycles);
+
+                // Reports that came before this cycle's LIST: what S3 shows in it is applied first.
+                var reported = computeFailures.TakeArrived();
                 if (await folderObserver.ListAsync(cancellationToken) is { } listing)
                 {
                     var reads = Observe(listing, clock.GetUtcNow());
                     var contents = await folderObserver.ReadAsync(reads, cancellationToken);
-                    var (events, end) = Evaluate(contents, clock.GetUtcNow());
+                    var (events, end) = Evaluate(contents, reported, clock.GetUtcNow());
                     Raise(events);
                     if (end is { } ending)
                     {
@@ -148,6 +153,10 @@ public sealed class WorkflowMonitor
 
                         return Finish(ending);
                     }
+                }
+                else
+                {
+                    computeFailures.PutBack(reported);
                 }
 
                 CycleEnded?.Invoke(this, EventArgs.Empty);
@@ -265,6 +274,13 @@ public sealed class WorkflowMonitor
         return await waiter.Task;
     }
 
+    /// <inheritdoc/>
+    public void ReportFailure(string instanceName, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        computeFailures.Add(TrackerOf(instanceName), reason);
+    }
+
     private InstanceTracker TrackerOf(string instanceName) =>
         trackersByName.TryGetValue(instanceName, out var tracker)
             ? tracker
@@ -331,12 +347,14 @@ public sealed class WorkflowMonitor
         }
     }
 
-    private (List<object> Events, RunEnding? End) Evaluate((InstanceTracker Tracker, long Offset, byte[]? Bytes)[] contents, DateTimeOffset now)
+    private (List<object> Events, RunEnding? End) Evaluate(
+        (InstanceTracker Tracker, long Offset, byte[]? Bytes)[] contents, IReadOnlyList<ComputeFailureReport> reported, DateTimeOffset now)
     {
         var events = Apply(contents);
         lock (gate)
         {
             ApplyObservedStatuses(now, events);
+            ApplyComputeFailures(reported, now, events);
             ApplyInvocationVerdicts(now, events);
             foreach (var tracker in trackers.Where(t => t.IsLogComplete(now, settleTime)))
             {
@@ -370,6 +388,30 @@ public sealed class WorkflowMonitor
             {
                 Record(tracker.MoveTo(FunctionStatus.Completed, ".done written, no ERROR logged", now), events);
             }
+        }
+    }
+
+    /// <summary>
+    /// A failure the compute reported: dropped when S3 already settled the instance (a .done or an ERROR decided it),
+    /// kept for the next cycle while its log has bytes not read yet (they may hold that evidence), else applied.
+    /// </summary>
+    private void ApplyComputeFailures(IReadOnlyList<ComputeFailureReport> reported, DateTimeOffset now, List<object> events)
+    {
+        foreach (var report in reported)
+        {
+            var tracker = report.Tracker;
+            if (tracker.Status.IsFinal)
+            {
+                continue;
+            }
+
+            if (tracker.HasUnreadBytes)
+            {
+                computeFailures.PutBack([report]);
+                continue;
+            }
+
+            Record(tracker.MoveTo(FunctionStatus.Failed, report.Reason, now), events);
         }
     }
 

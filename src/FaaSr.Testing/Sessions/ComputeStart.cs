@@ -1,3 +1,4 @@
+using FaaSr.Testing.Monitoring;
 using FaaSr.Testing.Workflows;
 
 namespace FaaSr.Testing.Sessions;
@@ -23,4 +24,10 @@ public sealed record ComputeStart
     /// Variables functions see: {Store}_AccessKey/{Store}_SecretKey and the workflow's declared Secrets. Never printed.
     /// </summary>
     public required IReadOnlyDictionary<string, string> FunctionEnvironment { get; init; }
+
+    /// <summary>
+    /// Where the compute reports an instance that failed without a FaaSr log (its job died first): the session's
+    /// monitor, which applies it at its next poll cycle unless S3 shows otherwise.
+    /// </summary>
+    public required IComputeFailureSink Failures { get; init; }
 }

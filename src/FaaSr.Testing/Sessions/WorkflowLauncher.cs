@@ -74,6 +74,7 @@ public sealed class WorkflowLauncher
                 Storage = storage,
                 FunctionsRoot = launch.FunctionsRoot,
                 FunctionEnvironment = FunctionEnvironment(graph.Document, storage, launch.FunctionEnvironment),
+                Failures = session.Monitor,
             };
             await session.StartAsync(Compute, start, cancellationToken);
             return session;

@@ -225,6 +225,7 @@ public sealed class FaasrComputeTests(TestContext testContext)
             Folder = graph.FolderFor(identity.InvocationTimestamp, identity.InvocationId),
             Storage = new FakeRunStorage(),
             FunctionsRoot = fake.Functions,
+            Failures = new Sessions.RecordedFailureReports(),
             FunctionEnvironment = new Dictionary<string, string>
             {
                 ["S3_AccessKey"] = "fake-access",
