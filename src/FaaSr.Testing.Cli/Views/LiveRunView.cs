@@ -5,16 +5,16 @@ using Spectre.Console.Rendering;
 namespace FaaSr.Testing.Cli.Views;
 
 /// <summary>
-/// A live display for an interactive terminal: a table per run still going, one line per finished run, and the last
-/// lines of the command's output. When it ends, the whole output is printed, then every run's summary and the table of
+/// A live display for an interactive terminal: a table per run still going (one row per action, with a progress bar),
+/// one line per finished run, and the last lines of the command's output, cut to the terminal's height (<see cref="LiveFrame"/>). When it ends, the whole output is printed, then every run's summary and the table of
 /// each run that did not succeed.
 /// </summary>
 internal sealed class LiveRunView : IRunView
 {
-    private const int OutputTailLines = 12;
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(200);
 
     private readonly IAnsiConsole console;
+    private readonly LiveFrame frame;
     private readonly Lock gate = new();
     private readonly Dictionary<(string Workflow, string InvocationId), RunRecord> runs = [];
     private readonly List<string> output = [];
@@ -25,6 +25,7 @@ internal sealed class LiveRunView : IRunView
     public LiveRunView(IAnsiConsole console)
     {
         this.console = console;
+        frame = new LiveFrame(console);
         display = console.Live(Render())
             .AutoClear(true)
             .Overflow(VerticalOverflow.Ellipsis)
@@ -72,7 +73,7 @@ internal sealed class LiveRunView : IRunView
                 console.WriteLine();
                 if (!RunSummary.Succeeded(run))
                 {
-                    console.Write(RunTable.Of(run, now));
+                    console.Write(RunTable.Of(run, console.Profile.Width));
                 }
             }
         }
@@ -98,21 +99,8 @@ internal sealed class LiveRunView : IRunView
     {
         lock (gate)
         {
-            var now = DateTimeOffset.UtcNow;
-            var parts = new List<IRenderable>();
-            foreach (var run in Ordered())
-            {
-                parts.Add(run.FinishedAt is null ? RunTable.Of(run, now) : RunTable.Line(run, now));
-            }
-
-            if (parts.Count == 0)
-            {
-                parts.Add(new Markup("[grey]No run recorded yet.[/]"));
-            }
-
-            var tail = output.Count <= OutputTailLines ? output : output[^OutputTailLines..];
-            parts.Add(new Panel(new Text(tail.Count == 0 ? " " : string.Join('\n', tail))).Header("output").Expand());
-            return new Rows(parts);
+            var tail = output.Count <= LiveFrame.OutputTailLines ? output : output[^LiveFrame.OutputTailLines..];
+            return frame.Of(Ordered(), tail, DateTimeOffset.UtcNow);
         }
     }
 

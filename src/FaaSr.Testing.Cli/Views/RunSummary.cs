@@ -18,8 +18,11 @@ internal static class RunSummary
     ];
 
     /// <summary>"12 completed, 2 not_invoked": outcomes first.</summary>
-    public static string Counts(RunRecord run) =>
-        string.Join(", ", run.Functions.GroupBy(f => f.Status).OrderBy(g => Array.IndexOf(DisplayOrder, g.Key)).Select(g => $"{g.Count()} {g.Key.WireName}"));
+    public static string Counts(RunRecord run) => string.Join(", ", CountsOf(run.Functions).Select(c => $"{c.Count} {c.Status.WireName}"));
+
+    /// <summary>How many of <paramref name="functions"/> have each status they have, outcomes first.</summary>
+    public static IReadOnlyList<(FunctionStatus Status, int Count)> CountsOf(IEnumerable<RunRecordFunction> functions) =>
+        functions.GroupBy(f => f.Status).OrderBy(g => Array.IndexOf(DisplayOrder, g.Key)).Select(g => (g.Key, g.Count())).ToArray();
 
     /// <summary>"finished in 2.0 s" or "running for 5.3 s".</summary>
     public static string Progress(RunRecord run, DateTimeOffset now) => run.FinishedAt is { } finished
