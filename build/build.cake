@@ -77,6 +77,11 @@ Task("Report")
     .IsDependentOn("Build")
     .Does<BuildContext>((context, data) => context.RenderReport(data));
 
+Task("Pack")
+    .Description("Packs the libraries a test project needs (FaaSr.Testing, .Local, .GitHub, .Faasr, .MSTest) as NuGet packages and faasr-it as a .NET tool, into artifacts/packages.")
+    .IsDependentOn("Build")
+    .Does<BuildContext>((context, data) => DotNetPack(data.Solution.FullPath, data.PackSettings()));
+
 Task("Benchmark")
     .Description("Runs the benchmarks (--bench=graph,executor,monitor,report,attach; all by default); results under artifacts/bench.")
     .IsDependentOn("Build")

@@ -25,6 +25,7 @@ public sealed record BuildContext(
     public DirectoryPath Artifacts => Root.Combine("artifacts");
     public DirectoryPath TestResults => Artifacts.Combine("test-results");
     public DirectoryPath Runs => Artifacts.Combine("runs");
+    public DirectoryPath Packages => Artifacts.Combine("packages");
     public FilePath ReportFile => Artifacts.CombineWithFilePath("report/index.html");
     public DirectoryPath Workflows => Root.Combine("workflows");
     public FilePath UnitTestProject => Root.CombineWithFilePath("tests/FaaSr.Testing.Tests/FaaSr.Testing.Tests.csproj");

@@ -14,6 +14,15 @@ public static DotNetTestSettings TestSettings(this BuildContext data, string res
     Loggers = [$"trx;LogFileName={resultsName}.trx", $"console;verbosity={data.Verbosity}"],
 };
 
+// dotnet pack of the solution's packable projects, from what Build built, into artifacts/packages.
+public static DotNetPackSettings PackSettings(this BuildContext data) => new()
+{
+    Configuration = data.Configuration,
+    NoBuild = true,
+    NoRestore = true,
+    OutputDirectory = data.Packages,
+};
+
 // faasr-it watch [--env P] -- dotnet test <IntegrationTests> ...: the tests run under the live view of their run records.
 public static ProcessArgumentBuilder IntegrationTestArguments(this BuildContext data)
 {

@@ -46,7 +46,7 @@ internal static class ReportCommand
         ReportOptions options;
         try
         {
-            var repository = RepositoryLayout.FindFromHere();
+            var repository = RepositoryLayout.FindFromHereOrCurrentFolder();
             options = new ReportOptions
             {
                 TestResultsFolder = ExistingFolder(request.TrxFolder, "--trx") ?? Path.Combine(repository.Artifacts, "test-results"),

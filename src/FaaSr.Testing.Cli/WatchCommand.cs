@@ -28,7 +28,7 @@ internal static class WatchCommand
     {
         var runs = new Option<string?>("--runs")
         {
-            Description = "Folder of the run records to show (default: artifacts/runs of the repository).",
+            Description = "Folder of the run records to show (default: artifacts/runs of the repository, else of the current folder).",
         };
         var profile = new Option<string?>("--env")
         {
@@ -75,7 +75,7 @@ internal static class WatchCommand
             ProfileNames.Parse(profile);
         }
 
-        var folder = runsFolder ?? RunsFolderOfThisRepository();
+        var folder = runsFolder ?? RepositoryLayout.FindFromHereOrCurrentFolder().RunsFolder;
 
         var records = new RunRecordFolder(folder, DateTime.UtcNow);
         using var child = new Process { StartInfo = StartInfo(commandLine, profile) };
@@ -145,19 +145,6 @@ internal static class WatchCommand
         }
 
         return $"watch: interrupted; '{command}' did not stop within {StopGracePeriod.TotalSeconds:0} s and was killed.";
-    }
-
-    /// <summary>artifacts/runs of the repository around here; outside one the user must name the folder.</summary>
-    private static string RunsFolderOfThisRepository()
-    {
-        try
-        {
-            return RepositoryLayout.FindFromHere().RunsFolder;
-        }
-        catch (DirectoryNotFoundException exception)
-        {
-            throw new BadInputException($"{exception.Message} Or name the run records' folder with --runs.", exception);
-        }
     }
 
     private static ProcessStartInfo StartInfo(IReadOnlyList<string> commandLine, string? profile)

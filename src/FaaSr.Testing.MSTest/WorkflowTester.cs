@@ -70,13 +70,17 @@ public sealed partial class WorkflowTester : IAsyncDisposable
     /// <summary>The run record kept current while the run is watched; null when <see cref="WorkflowTesterOptions.WriteRunRecord"/> is off.</summary>
     public string? RunRecordPath => recordPublisher?.Path;
 
-    /// <summary>Loads, validates and launches <paramref name="workflowFile"/> (relative to the repository root), staging the inputs first.</summary>
+    /// <summary>
+    /// Loads, validates and launches <paramref name="workflowFile"/> (relative to the repository root, or to the test
+    /// project's folder or repository outside faasr-it: see <see cref="WorkflowTesterOptions.RepositoryRoot"/>), staging
+    /// the inputs first.
+    /// </summary>
     public static async Task<WorkflowTester> StartAsync(string workflowFile, WorkflowTesterOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(workflowFile);
         options ??= new WorkflowTesterOptions();
         options.Validate();
-        var repository = options.RepositoryRoot is { } root ? new RepositoryLayout(Path.GetFullPath(root)) : RepositoryLayout.Find(AppContext.BaseDirectory);
+        var repository = TesterRoot.For(workflowFile, options);
         var graph = WorkflowLoader.Load(repository.Resolve(workflowFile));
         var settings = SettingSources.FromEnvironment(repository.EnvFile);
         var output = options.Output ?? Console.Out;

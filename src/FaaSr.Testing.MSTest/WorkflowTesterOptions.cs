@@ -33,7 +33,11 @@ public sealed record WorkflowTesterOptions
     /// <summary>The folder FunctionGitRepo paths are resolved under; null means the repository root.</summary>
     public string? FunctionsRoot { get; init; }
 
-    /// <summary>The repository root; null means the nearest folder holding FaaSr.Testing.slnx above the test assembly.</summary>
+    /// <summary>
+    /// The folder relative paths are resolved under, which holds .env and artifacts/runs. Null: the faasr-it repository
+    /// (FaaSr.Testing.slnx) above the test assembly; outside one, the nearest folder above the test assembly that holds
+    /// the workflow file (a relative path); for an absolute workflow path, the current folder.
+    /// </summary>
     public string? RepositoryRoot { get; init; }
 
     /// <summary>Time between two looks at the invocation folder.</summary>

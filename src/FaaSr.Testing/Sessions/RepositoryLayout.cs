@@ -35,6 +35,36 @@ public sealed record RepositoryLayout(string Root)
         throw new DirectoryNotFoundException($"No {MarkerFile} in '{start}' or any folder above it: run from inside a faasr-it repository.");
     }
 
+    /// <summary>
+    /// The repository around the current directory or the application, else the current directory taken as one
+    /// (artifacts/, .env in it): how a verb run outside any faasr-it repository still finds and keeps its files.
+    /// </summary>
+    public static RepositoryLayout FindFromHereOrCurrentFolder()
+    {
+        try
+        {
+            return FindFromHere();
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return new RepositoryLayout(Directory.GetCurrentDirectory());
+        }
+    }
+
+    /// <summary>The nearest folder at or above <paramref name="start"/> in which <paramref name="relativePath"/> exists; null when none.</summary>
+    public static string? FindHolding(string relativePath, string start)
+    {
+        for (var folder = new DirectoryInfo(Path.GetFullPath(start)); folder is not null; folder = folder.Parent)
+        {
+            if (Path.Exists(Path.Combine(folder.FullName, relativePath)))
+            {
+                return folder.FullName;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The repository above the current directory, else above the application's folder.</summary>
     public static RepositoryLayout FindFromHere()
     {
