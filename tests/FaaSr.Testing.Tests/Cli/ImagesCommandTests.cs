@@ -1,4 +1,3 @@
-using System.CommandLine;
 using FaaSr.Testing.Cli;
 using FaaSr.Testing.Containers.Engine;
 using FaaSr.Testing.Tests.Containers;
@@ -22,7 +21,7 @@ public sealed class ImagesCommandTests
         await SkipWhenAUsualSocketAnswersAsync();
         using var host = new EnvironmentVariable(EngineEndpoints.HostVariable, Nowhere);
 
-        var result = await RunAsync(verb == "build" ? ["images", verb, "--root", RepositoryFiles.Root] : ["images", verb]);
+        var result = await InProcessCli.RunAsync(verb == "build" ? ["images", verb, "--root", RepositoryFiles.Root] : ["images", verb]);
 
         Assert.AreEqual(ExitCodes.EnvironmentProblem, result.ExitCode, result.Output + result.Error);
         var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -37,7 +36,7 @@ public sealed class ImagesCommandTests
         await SkipWhenAUsualSocketAnswersAsync();
         using var host = new EnvironmentVariable(EngineEndpoints.HostVariable, Nowhere);
 
-        var result = await RunAsync("images", "build", "--root", RepositoryFiles.Root, "--skip-without-engine");
+        var result = await InProcessCli.RunAsync("images", "build", "--root", RepositoryFiles.Root, "--skip-without-engine");
 
         Assert.AreEqual(ExitCodes.Success, result.ExitCode, result.Error);
         Assert.AreEqual(string.Empty, result.Error);
@@ -50,7 +49,7 @@ public sealed class ImagesCommandTests
     [DataRow("--scope", "Bad Scope")]
     public async Task BadArgumentsExitTwoNamingTheArgument(string option, string value)
     {
-        var result = await RunAsync("images", "build", "--root", RepositoryFiles.Root, option, value);
+        var result = await InProcessCli.RunAsync("images", "build", "--root", RepositoryFiles.Root, option, value);
 
         Assert.AreEqual(ExitCodes.BadInput, result.ExitCode, result.Error);
         StringAssert.Contains(result.Error, $"{option} '{value}'");
@@ -75,9 +74,9 @@ public sealed class ImagesCommandTests
             Directory.CreateDirectory(Path.Combine(root, "workflows"));
             File.Copy(RepositoryFiles.Path("workflows", "IntegrationTestWorkflow.json"), Path.Combine(root, "workflows", "IntegrationTestWorkflow.json"));
 
-            var built = await RunAsync("images", "build", "--root", root, "--tag", "cli", "--scope", scope, "--build-arg", "GREETING=cli");
-            var cleaned = await RunAsync("images", "clean", "--scope", scope);
-            var again = await RunAsync("images", "clean", "--scope", scope);
+            var built = await InProcessCli.RunAsync("images", "build", "--root", root, "--tag", "cli", "--scope", scope, "--build-arg", "GREETING=cli");
+            var cleaned = await InProcessCli.RunAsync("images", "clean", "--scope", scope);
+            var again = await InProcessCli.RunAsync("images", "clean", "--scope", scope);
 
             Assert.AreEqual(ExitCodes.Success, built.ExitCode, built.Error);
             StringAssert.Contains(built.Output, $"docker/hello/Dockerfile -> localhost/{scope}/hello:cli, localhost/{scope}/hello:latest");
@@ -92,7 +91,7 @@ public sealed class ImagesCommandTests
         finally
         {
             Directory.Delete(root, recursive: true);
-            await RunAsync("images", "clean", "--scope", scope);
+            await InProcessCli.RunAsync("images", "clean", "--scope", scope);
         }
     }
 
@@ -106,14 +105,6 @@ public sealed class ImagesCommandTests
                 Assert.Inconclusive($"An engine answers at {socket}, one of the usual sockets, so 'no engine' cannot be shown here.");
             }
         }
-    }
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await CliApplication.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error });
-        return (exitCode, output.ToString(), error.ToString());
     }
 
     /// <summary>Sets a variable of this process for the test and puts the old value back (the tests of this assembly run one at a time).</summary>

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Text.Json.Nodes;
 using FaaSr.Testing.Cli;
 using FaaSr.Testing.Monitoring;
@@ -42,11 +41,11 @@ public sealed class MonitorCommandTests
     {
         var id = "finished-" + Guid.NewGuid().ToString("N")[..8];
         var workflow = WriteWorkflow("Attach", id, "def first():\n    print('first ran')\n", "def second():\n    print('second ran')\n");
-        var ran = await CliAsync("run", workflow, "--plain", "--s3-endpoint", endpoint);
+        var ran = await InProcessCli.RunAsync("run", workflow, "--plain", "--s3-endpoint", endpoint);
         Assert.AreEqual(ExitCodes.Success, ran.ExitCode, ran.Output + ran.Error);
         var record = Path.Combine(root, "monitor.json");
 
-        var watched = await CliAsync("monitor", workflow, "--invocation-id", id, "--s3-endpoint", endpoint, "--plain", "--record", record);
+        var watched = await InProcessCli.RunAsync("monitor", workflow, "--invocation-id", id, "--s3-endpoint", endpoint, "--plain", "--record", record);
 
         Assert.AreEqual(ExitCodes.Success, watched.ExitCode, watched.Output + watched.Error);
         StringAssert.Contains(watched.Output, $"Workflow Attach: InvocationID {id}, log folder FaaSrLog/Attach/");
@@ -64,10 +63,10 @@ public sealed class MonitorCommandTests
     {
         var id = "failed-" + Guid.NewGuid().ToString("N")[..8];
         var workflow = WriteWorkflow("AttachFail", id, "def first():\n    print('first ran')\n", "def second():\n    raise ValueError('second broke')\n");
-        var ran = await CliAsync("run", workflow, "--plain", "--s3-endpoint", endpoint);
+        var ran = await InProcessCli.RunAsync("run", workflow, "--plain", "--s3-endpoint", endpoint);
         Assert.AreEqual(ExitCodes.WorkflowFailed, ran.ExitCode, ran.Output + ran.Error);
 
-        var watched = await CliAsync("monitor", workflow, "--invocation-id", id, "--s3-endpoint", endpoint, "--plain", "--stream-logs");
+        var watched = await InProcessCli.RunAsync("monitor", workflow, "--invocation-id", id, "--s3-endpoint", endpoint, "--plain", "--stream-logs");
 
         Assert.AreEqual(ExitCodes.WorkflowFailed, watched.ExitCode, watched.Output + watched.Error);
         StringAssert.Contains(watched.Output, "[second] ValueError: second broke", "--stream-logs prints a finished run's logs too");
@@ -84,7 +83,7 @@ public sealed class MonitorCommandTests
         using var run = CliProcess.Start(root, temporary, "run", workflow, "--plain", "--s3-endpoint", endpoint);
         await WaitForAsync(() => run.Output.Contains("second: pending -> running", StringComparison.Ordinal) || run.Output.Contains("second: invoked -> running", StringComparison.Ordinal), run);
 
-        var watched = await CliAsync("monitor", workflow, "--invocation-id", id, "--s3-endpoint", endpoint, "--plain");
+        var watched = await InProcessCli.RunAsync("monitor", workflow, "--invocation-id", id, "--s3-endpoint", endpoint, "--plain");
 
         Assert.AreEqual(ExitCodes.Success, watched.ExitCode, watched.Output + watched.Error);
         StringAssert.Contains(watched.Output, "second: running -> completed", "it saw second still running, then completing");
@@ -96,7 +95,7 @@ public sealed class MonitorCommandTests
     {
         var workflow = WriteWorkflow("AttachNone", "unused", "def first():\n    pass\n", "def second():\n    pass\n");
 
-        var watched = await CliAsync("monitor", workflow, "--invocation-id", "no-such-id", "--s3-endpoint", endpoint, "--plain");
+        var watched = await InProcessCli.RunAsync("monitor", workflow, "--invocation-id", "no-such-id", "--s3-endpoint", endpoint, "--plain");
 
         Assert.AreEqual(ExitCodes.BadInput, watched.ExitCode, watched.Output + watched.Error);
         StringAssert.Contains(watched.Error, "No invocation 'no-such-id' of workflow 'AttachNone'");
@@ -108,7 +107,7 @@ public sealed class MonitorCommandTests
     {
         var workflow = WriteWorkflow("AttachLocal", "unused", "def first():\n    pass\n", "def second():\n    pass\n");
 
-        var watched = await CliAsync("monitor", workflow, "--invocation-id", "x", "--storage", "local");
+        var watched = await InProcessCli.RunAsync("monitor", workflow, "--invocation-id", "x", "--storage", "local");
 
         Assert.AreEqual(ExitCodes.BadInput, watched.ExitCode);
         StringAssert.Contains(watched.Error, "holds no invocation to watch");
@@ -131,34 +130,9 @@ public sealed class MonitorCommandTests
         File.WriteAllText(Path.Combine(root, "functions", name, "second.py"), second);
         var path = Path.Combine(root, "workflows", name + ".json");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, new JsonObject
-        {
-            ["WorkflowName"] = name,
-            ["InvocationID"] = invocationId,
-            ["FunctionInvoke"] = "first",
-            ["DefaultDataStore"] = store,
-            ["LoggingDataStore"] = store,
-            ["FaaSrLog"] = "FaaSrLog",
-            ["ComputeServers"] = new JsonObject
-            {
-                ["GH"] = new JsonObject { ["FaaSType"] = "GitHubActions", ["UserName"] = "u", ["ActionRepoName"] = "r", ["Branch"] = "main", ["UseSecretStore"] = true },
-            },
-            ["DataStores"] = new JsonObject { [store] = new JsonObject { ["Bucket"] = SharedS3.UniqueBucketName(name), ["Region"] = "us-east-1" } },
-            ["ActionList"] = new JsonObject
-            {
-                ["first"] = new JsonObject { ["FaaSServer"] = "GH", ["FunctionName"] = "first", ["Type"] = "Python", ["InvokeNext"] = new JsonArray("second") },
-                ["second"] = new JsonObject { ["FaaSServer"] = "GH", ["FunctionName"] = "second", ["Type"] = "Python" },
-            },
-            ["FunctionGitRepo"] = new JsonObject { ["first"] = $"owner/repo/functions/{name}", ["second"] = $"owner/repo/functions/{name}" },
-        }.ToJsonString());
+        var workflow = PythonChainWorkflow.Create(name, ["first", "second"], store, SharedS3.UniqueBucketName(name));
+        workflow["InvocationID"] = invocationId;
+        File.WriteAllText(path, workflow.ToJsonString());
         return path;
-    }
-
-    private static async Task<(int ExitCode, string Output, string Error)> CliAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await CliApplication.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error });
-        return (exitCode, output.ToString(), error.ToString());
     }
 }

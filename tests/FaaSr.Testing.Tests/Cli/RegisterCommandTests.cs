@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Text.Json.Nodes;
 using FaaSr.Testing.Cli;
 using FaaSr.Testing.GitHub.Registration;
@@ -20,7 +19,7 @@ public sealed class RegisterCommandTests
         Directory.CreateDirectory(artifacts);
         File.WriteAllText(Path.Combine(artifacts, "stale.yml"), "from an earlier dry run");
 
-        var result = await RunAsync("register", folder.WorkflowFile, "--dry-run", "--workflow-tools", tools.Folder, "--custom-containers");
+        var result = await InProcessCli.RunAsync("register", folder.WorkflowFile, "--dry-run", "--workflow-tools", tools.Folder, "--custom-containers");
 
         Assert.AreEqual(ExitCodes.Success, result.ExitCode, result.Output + result.Error);
         StringAssert.StartsWith(result.Output, $"Registering SecretWorkflow in owner/repo (dry run, against a GitHub stand-in on this machine) with {tools.Tools.RegisterScriptPath}");
@@ -41,7 +40,7 @@ public sealed class RegisterCommandTests
         using var tools = FakeWorkflowTools.Create();
         folder.WriteEnv(new Dictionary<string, string>(folder.Values) { ["FAKE_REGISTER_SKIP"] = "python-secret" });
 
-        var result = await RunAsync("register", folder.WorkflowFile, "--dry-run", "--workflow-tools", tools.Folder);
+        var result = await InProcessCli.RunAsync("register", folder.WorkflowFile, "--dry-run", "--workflow-tools", tools.Folder);
 
         Assert.AreEqual(ExitCodes.WorkflowFailed, result.ExitCode, result.Output + result.Error);
         StringAssert.Contains(result.Error, "register: missing in owner/repo: .github/workflows/SecretWorkflow-python-secret.yml (action python-secret) on main");
@@ -55,9 +54,9 @@ public sealed class RegisterCommandTests
         using var tools = FakeWorkflowTools.Create();
         File.WriteAllText(Path.Combine(folder.Root, "broken.json"), "[]");
 
-        var noTools = await RunAsync("register", folder.WorkflowFile, "--dry-run");
-        var refused = await RunAsync("register", folder.WorkflowFile, "--dry-run", "--workflow-tools", tools.Folder, "--repo", "owner/repo");
-        var invalid = await RunAsync("register", Path.Combine(folder.Root, "broken.json"), "--dry-run", "--workflow-tools", tools.Folder);
+        var noTools = await InProcessCli.RunAsync("register", folder.WorkflowFile, "--dry-run");
+        var refused = await InProcessCli.RunAsync("register", folder.WorkflowFile, "--dry-run", "--workflow-tools", tools.Folder, "--repo", "owner/repo");
+        var invalid = await InProcessCli.RunAsync("register", Path.Combine(folder.Root, "broken.json"), "--dry-run", "--workflow-tools", tools.Folder);
 
         Assert.AreEqual(ExitCodes.BadInput, noTools.ExitCode);
         StringAssert.Contains(noTools.Error, $"FaaSr-workflow's scripts are not in {Path.Combine(folder.Root, "faasr_workflow")} yet");
@@ -83,7 +82,7 @@ public sealed class RegisterCommandTests
         File.WriteAllText(file, workflow.ToJsonString());
         var python = Environment.GetEnvironmentVariable("FAASR_IT_WORKFLOW_PYTHON") is { Length: > 0 } named ? named : "python3";
 
-        var result = await RunAsync("register", file, "--dry-run", "--workflow-tools", upstream, "--python", python);
+        var result = await InProcessCli.RunAsync("register", file, "--dry-run", "--workflow-tools", upstream, "--python", python);
 
         Assert.AreEqual(ExitCodes.Success, result.ExitCode, result.Output + result.Error);
         var actions = workflow["ActionList"]!.AsObject().Select(a => a.Key).ToList();
@@ -99,13 +98,5 @@ public sealed class RegisterCommandTests
         }
 
         StringAssert.Contains(result.Output, $"Registered IntegrationTestWorkflow in owner/repo: {actions.Count} workflow files checked.");
-    }
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await CliApplication.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error });
-        return (exitCode, output.ToString(), error.ToString());
     }
 }

@@ -108,23 +108,14 @@ public sealed class RunCommandSignalTests(TestContext testContext)
             .Where(commandLine => commandLine.Contains(path, StringComparison.Ordinal))
             .ToArray();
 
-    private static string WorkflowJson(string folder) => new JsonObject
+    private static string WorkflowJson(string folder)
     {
-        ["WorkflowName"] = "Sleep",
-        ["FunctionInvoke"] = "first",
-        ["DefaultDataStore"] = "S3",
-        ["LoggingDataStore"] = "S3",
-        ["FaaSrLog"] = "FaaSrLog",
-        ["ComputeServers"] = new JsonObject
+        var workflow = PythonChainWorkflow.Create("Sleep", ["first", "second"]);
+        foreach (var action in workflow["ActionList"]!.AsObject())
         {
-            ["GH"] = new JsonObject { ["FaaSType"] = "GitHubActions", ["UserName"] = "u", ["ActionRepoName"] = "r", ["Branch"] = "main", ["UseSecretStore"] = true },
-        },
-        ["DataStores"] = new JsonObject { ["S3"] = new JsonObject { ["Bucket"] = "sleep-bucket", ["Region"] = "us-east-1" } },
-        ["ActionList"] = new JsonObject
-        {
-            ["first"] = new JsonObject { ["FaaSServer"] = "GH", ["FunctionName"] = "first", ["Type"] = "Python", ["Arguments"] = new JsonObject { ["folder"] = folder }, ["InvokeNext"] = new JsonArray("second") },
-            ["second"] = new JsonObject { ["FaaSServer"] = "GH", ["FunctionName"] = "second", ["Type"] = "Python", ["Arguments"] = new JsonObject { ["folder"] = folder } },
-        },
-        ["FunctionGitRepo"] = new JsonObject { ["first"] = "o/r/functions/Sleep", ["second"] = "o/r/functions/Sleep" },
-    }.ToJsonString();
+            action.Value!["Arguments"] = new JsonObject { ["folder"] = folder };
+        }
+
+        return workflow.ToJsonString();
+    }
 }

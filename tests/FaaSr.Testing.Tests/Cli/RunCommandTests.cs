@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Text.Json.Nodes;
 using FaaSr.Testing.Cli;
 using FaaSr.Testing.Monitoring;
@@ -17,7 +16,7 @@ public sealed class RunCommandTests
         using var folder = new TemporaryFolder();
         var record = Path.Combine(folder.Root, "records", "run.json");
 
-        var result = await RunAsync("run", IntegrationWorkflow, "--local", "--plain", "--functions", RepositoryFiles.Path("functions"), "--record", record);
+        var result = await InProcessCli.RunAsync("run", IntegrationWorkflow, "--local", "--plain", "--functions", RepositoryFiles.Path("functions"), "--record", record);
 
         Assert.AreEqual(ExitCodes.Success, result.ExitCode, result.Output + result.Error);
         StringAssert.StartsWith(result.Output, "Workflow IntegrationTestWorkflow: InvocationID ");
@@ -39,7 +38,7 @@ public sealed class RunCommandTests
     [DataRow("2147483647")]
     public async Task ATimeoutNoTimerCanWaitIsBadInputBeforeAnythingStarts(string seconds)
     {
-        var result = await RunAsync("run", IntegrationWorkflow, "--local", "--timeout", seconds);
+        var result = await InProcessCli.RunAsync("run", IntegrationWorkflow, "--local", "--timeout", seconds);
 
         Assert.AreEqual(ExitCodes.BadInput, result.ExitCode, result.Error);
         StringAssert.Contains(result.Error, "the longest a timer can wait");
@@ -49,7 +48,7 @@ public sealed class RunCommandTests
     [TestMethod]
     public async Task LocalAndACloudProfileTogetherAreBadInput()
     {
-        var result = await RunAsync("run", IntegrationWorkflow, "--local", "--env", "cloud");
+        var result = await InProcessCli.RunAsync("run", IntegrationWorkflow, "--local", "--env", "cloud");
 
         Assert.AreEqual(ExitCodes.BadInput, result.ExitCode);
         StringAssert.Contains(result.Error, "--local and --env cloud contradict each other");
@@ -62,7 +61,7 @@ public sealed class RunCommandTests
         var workflow = folder.Write("workflows/Failing.json", WorkflowJson("Failing", "S3"));
         folder.Write("functions/Failing/f.py", "def first():\n    raise ValueError('broken on purpose')\n");
 
-        var result = await RunAsync("run", workflow, "--plain");
+        var result = await InProcessCli.RunAsync("run", workflow, "--plain");
 
         Assert.AreEqual(ExitCodes.WorkflowFailed, result.ExitCode, result.Output + result.Error);
         StringAssert.Contains(result.Output, "first: ");
@@ -86,7 +85,7 @@ public sealed class RunCommandTests
         Environment.SetEnvironmentVariable(secretName, secretValue);
         try
         {
-            var result = await RunAsync("run", workflow, "--plain");
+            var result = await InProcessCli.RunAsync("run", workflow, "--plain");
 
             Assert.AreEqual(ExitCodes.WorkflowFailed, result.ExitCode, result.Output + result.Error);
             StringAssert.Contains(result.Error, "ValueError: the token is ***", "The failure is reported, its secret masked.");
@@ -106,7 +105,7 @@ public sealed class RunCommandTests
         folder.Write("functions/Recorded/f.py", "def first():\n    return True\n");
         var record = Directory.CreateDirectory(Path.Combine(folder.Root, "a-folder")).FullName;
 
-        var result = await RunAsync("run", workflow, "--plain", "--record", record);
+        var result = await InProcessCli.RunAsync("run", workflow, "--plain", "--record", record);
 
         Assert.AreEqual(ExitCodes.BadInput, result.ExitCode, result.Output + result.Error);
         StringAssert.Contains(result.Error, $"run: --record '{record}'");
@@ -120,7 +119,7 @@ public sealed class RunCommandTests
         using var folder = new TemporaryFolder();
         var workflow = folder.Write("broken.json", "{ \"WorkflowName\": \"x\" }");
 
-        var result = await RunAsync("run", workflow, "--plain");
+        var result = await InProcessCli.RunAsync("run", workflow, "--plain");
 
         Assert.AreEqual(ExitCodes.BadInput, result.ExitCode);
         StringAssert.Contains(result.Error, "broken.json");
@@ -129,7 +128,7 @@ public sealed class RunCommandTests
     [TestMethod]
     public async Task AnUnknownProfileGivesExitTwoNamingTheSetting()
     {
-        var result = await RunAsync("run", IntegrationWorkflow, "--env", "staging");
+        var result = await InProcessCli.RunAsync("run", IntegrationWorkflow, "--env", "staging");
 
         Assert.AreEqual(ExitCodes.BadInput, result.ExitCode);
         StringAssert.Contains(result.Error, "Unknown profile 'staging'");
@@ -142,7 +141,7 @@ public sealed class RunCommandTests
         var store = "Cloud" + Guid.NewGuid().ToString("N")[..8];
         var workflow = folder.Write("workflows/Cloud.json", WorkflowJson("Cloud", store));
 
-        var result = await RunAsync("run", workflow, "--env", "cloud", "--compute", "emulated", "--plain");
+        var result = await InProcessCli.RunAsync("run", workflow, "--env", "cloud", "--compute", "emulated", "--plain");
 
         Assert.AreEqual(ExitCodes.BadInput, result.ExitCode, result.Error);
         StringAssert.Contains(result.Error, $"{store}_AccessKey");
@@ -154,7 +153,7 @@ public sealed class RunCommandTests
         using var folder = new TemporaryFolder();
         var workflow = folder.Write("workflows/Cloud.json", WorkflowJson("Cloud", "Cloud" + Guid.NewGuid().ToString("N")[..8]));
 
-        var result = await RunAsync("run", workflow, "--env", "cloud", "--plain");
+        var result = await InProcessCli.RunAsync("run", workflow, "--env", "cloud", "--plain");
 
         Assert.AreEqual(ExitCodes.EnvironmentProblem, result.ExitCode, result.Error);
         StringAssert.Contains(result.Error, "Compute 'github' (GitHub Actions) is not available");
@@ -164,7 +163,7 @@ public sealed class RunCommandTests
     [TestMethod]
     public async Task AnUnknownComputeGivesExitTwoListingTheKnownOnes()
     {
-        var result = await RunAsync("run", IntegrationWorkflow, "--compute", "lambda", "--plain");
+        var result = await InProcessCli.RunAsync("run", IntegrationWorkflow, "--compute", "lambda", "--plain");
 
         Assert.AreEqual(ExitCodes.BadInput, result.ExitCode, result.Error);
         StringAssert.Contains(result.Error, "Unknown compute 'lambda'");
@@ -178,7 +177,7 @@ public sealed class RunCommandTests
         var store = "NoCreds" + Guid.NewGuid().ToString("N")[..8];
         var workflow = folder.Write("workflows/NoCreds.json", WorkflowJson("NoCreds", store));
 
-        var result = await RunAsync("run", workflow, "--plain", "--s3-endpoint", "http://127.0.0.1:9");
+        var result = await InProcessCli.RunAsync("run", workflow, "--plain", "--s3-endpoint", "http://127.0.0.1:9");
 
         Assert.AreEqual(ExitCodes.BadInput, result.ExitCode, result.Error);
         StringAssert.Contains(result.Error, $"{store}_AccessKey");
@@ -195,7 +194,7 @@ public sealed class RunCommandTests
         {
             var workflow = folder.Write("workflows/Unreachable.json", WorkflowJson("Unreachable", store));
 
-            var result = await RunAsync("run", workflow, "--plain", "--s3-endpoint", "http://127.0.0.1:9");
+            var result = await InProcessCli.RunAsync("run", workflow, "--plain", "--s3-endpoint", "http://127.0.0.1:9");
 
             Assert.AreEqual(ExitCodes.EnvironmentProblem, result.ExitCode, result.Error);
             Assert.DoesNotContain("secret", result.Error);
@@ -221,32 +220,7 @@ public sealed class RunCommandTests
         Assert.DoesNotContain("   at ", cli.Error, "No stack trace.");
     }
 
-    private static string WorkflowJson(string name, string store) => new JsonObject
-    {
-        ["WorkflowName"] = name,
-        ["FunctionInvoke"] = "first",
-        ["DefaultDataStore"] = store,
-        ["LoggingDataStore"] = store,
-        ["FaaSrLog"] = "FaaSrLog",
-        ["ComputeServers"] = new JsonObject
-        {
-            ["GH"] = new JsonObject { ["FaaSType"] = "GitHubActions", ["UserName"] = "u", ["ActionRepoName"] = "r", ["Branch"] = "main", ["UseSecretStore"] = true },
-        },
-        ["DataStores"] = new JsonObject { [store] = new JsonObject { ["Bucket"] = name.ToLowerInvariant() + "-bucket", ["Region"] = "us-east-1" } },
-        ["ActionList"] = new JsonObject
-        {
-            ["first"] = new JsonObject { ["FaaSServer"] = "GH", ["FunctionName"] = "first", ["Type"] = "Python" },
-        },
-        ["FunctionGitRepo"] = new JsonObject { ["first"] = $"owner/repo/functions/{name}" },
-    }.ToJsonString();
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await CliApplication.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error });
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    private static string WorkflowJson(string name, string store) => PythonChainWorkflow.Create(name, ["first"], store).ToJsonString();
 
     private sealed class TemporaryFolder : IDisposable
     {

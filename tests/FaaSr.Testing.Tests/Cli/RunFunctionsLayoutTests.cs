@@ -1,6 +1,6 @@
-using System.CommandLine;
 using System.Text.Json.Nodes;
 using FaaSr.Testing.Cli;
+using FaaSr.Testing.Tests.Support;
 
 namespace FaaSr.Testing.Tests.Cli;
 
@@ -45,7 +45,7 @@ public sealed class RunFunctionsLayoutTests
         var workflow = Write("mywf/Layout.json", WorkflowJson("Layout"));
         Write(codeFile, Code);
 
-        var result = await RunAsync("run", workflow, "--local", "--plain", "--functions", Path.Combine(root, functions));
+        var result = await InProcessCli.RunAsync("run", workflow, "--local", "--plain", "--functions", Path.Combine(root, functions));
 
         Assert.AreEqual(ExitCodes.Success, result.ExitCode, result.Output + result.Error);
         StringAssert.Contains(result.Output, ": 1 completed");
@@ -57,7 +57,7 @@ public sealed class RunFunctionsLayoutTests
         var workflow = Write("mywf/Layout.json", WorkflowJson("Layout"));
         var empty = Directory.CreateDirectory(Path.Combine(root, "empty")).FullName;
 
-        var result = await RunAsync("run", workflow, "--local", "--plain", "--functions", empty);
+        var result = await InProcessCli.RunAsync("run", workflow, "--local", "--plain", "--functions", empty);
 
         Assert.AreEqual(ExitCodes.BadInput, result.ExitCode, result.Output + result.Error);
         StringAssert.Contains(
@@ -70,7 +70,7 @@ public sealed class RunFunctionsLayoutTests
     {
         var workflow = Write("mywf/Layout.json", WorkflowJson("Layout"));
 
-        var result = await RunAsync("run", workflow, "--local", "--plain", "--functions", Path.Combine(root, "missing"));
+        var result = await InProcessCli.RunAsync("run", workflow, "--local", "--plain", "--functions", Path.Combine(root, "missing"));
 
         Assert.AreEqual(ExitCodes.BadInput, result.ExitCode, result.Output + result.Error);
         StringAssert.Contains(result.Error, "is not a folder");
@@ -85,30 +85,5 @@ public sealed class RunFunctionsLayoutTests
         return path;
     }
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await CliApplication.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error });
-        return (exitCode, output.ToString(), error.ToString());
-    }
-
-    private static string WorkflowJson(string name) => new JsonObject
-    {
-        ["WorkflowName"] = name,
-        ["FunctionInvoke"] = "first",
-        ["DefaultDataStore"] = "S3",
-        ["LoggingDataStore"] = "S3",
-        ["FaaSrLog"] = "FaaSrLog",
-        ["ComputeServers"] = new JsonObject
-        {
-            ["GH"] = new JsonObject { ["FaaSType"] = "GitHubActions", ["UserName"] = "u", ["ActionRepoName"] = "r", ["Branch"] = "main", ["UseSecretStore"] = true },
-        },
-        ["DataStores"] = new JsonObject { ["S3"] = new JsonObject { ["Bucket"] = name.ToLowerInvariant() + "-bucket", ["Region"] = "us-east-1" } },
-        ["ActionList"] = new JsonObject
-        {
-            ["first"] = new JsonObject { ["FaaSServer"] = "GH", ["FunctionName"] = "first", ["Type"] = "Python" },
-        },
-        ["FunctionGitRepo"] = new JsonObject { ["first"] = $"owner/repo/functions/{name}" },
-    }.ToJsonString();
+    private static string WorkflowJson(string name) => PythonChainWorkflow.Create(name, ["first"]).ToJsonString();
 }

@@ -1,6 +1,6 @@
-using System.CommandLine;
 using System.Text.Json.Nodes;
 using FaaSr.Testing.Cli;
+using FaaSr.Testing.Tests.Support;
 
 namespace FaaSr.Testing.Tests.Cli;
 
@@ -26,7 +26,7 @@ public sealed class RunLogsTests
             "from FaaSr_py.client.py_client_stubs import faasr_log\n\ndef first():\n    faasr_log('hello from first')\n",
             "def second():\n    raise ValueError('line one\\nline two')\n");
 
-        var result = await RunAsync("run", workflow, "--local", "--plain", "--stream-logs", "--runs", Path.Combine(root, "runs"));
+        var result = await InProcessCli.RunAsync("run", workflow, "--local", "--plain", "--stream-logs", "--runs", Path.Combine(root, "runs"));
 
         Assert.AreEqual(ExitCodes.WorkflowFailed, result.ExitCode, result.Output + result.Error);
         var lines = result.Output.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
@@ -44,7 +44,7 @@ public sealed class RunLogsTests
         var workflow = Write("KeepsLogs", "def first():\n    pass\n", "def second():\n    pass\n");
         var runs = Path.Combine(root, "runs");
 
-        var result = await RunAsync("run", workflow, "--local", "--plain", "--runs", runs);
+        var result = await InProcessCli.RunAsync("run", workflow, "--local", "--plain", "--runs", runs);
 
         Assert.AreEqual(ExitCodes.Success, result.ExitCode, result.Output + result.Error);
         var record = Directory.GetFiles(runs, "KeepsLogs-*.json").Single();
@@ -75,33 +75,7 @@ public sealed class RunLogsTests
         File.WriteAllText(Path.Combine(root, "functions", name, "second.py"), second);
         var path = Path.Combine(root, "workflows", name + ".json");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, new JsonObject
-        {
-            ["WorkflowName"] = name,
-            ["FunctionInvoke"] = "first",
-            ["DefaultDataStore"] = "S3",
-            ["LoggingDataStore"] = "S3",
-            ["FaaSrLog"] = "FaaSrLog",
-            ["ComputeServers"] = new JsonObject
-            {
-                ["GH"] = new JsonObject { ["FaaSType"] = "GitHubActions", ["UserName"] = "u", ["ActionRepoName"] = "r", ["Branch"] = "main", ["UseSecretStore"] = true },
-            },
-            ["DataStores"] = new JsonObject { ["S3"] = new JsonObject { ["Bucket"] = name.ToLowerInvariant() + "-bucket", ["Region"] = "us-east-1" } },
-            ["ActionList"] = new JsonObject
-            {
-                ["first"] = new JsonObject { ["FaaSServer"] = "GH", ["FunctionName"] = "first", ["Type"] = "Python", ["InvokeNext"] = new JsonArray("second") },
-                ["second"] = new JsonObject { ["FaaSServer"] = "GH", ["FunctionName"] = "second", ["Type"] = "Python" },
-            },
-            ["FunctionGitRepo"] = new JsonObject { ["first"] = $"owner/repo/functions/{name}", ["second"] = $"owner/repo/functions/{name}" },
-        }.ToJsonString());
+        File.WriteAllText(path, PythonChainWorkflow.Create(name, ["first", "second"]).ToJsonString());
         return path;
-    }
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await CliApplication.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error });
-        return (exitCode, output.ToString(), error.ToString());
     }
 }

@@ -1,7 +1,7 @@
-using System.CommandLine;
 using FaaSr.Testing.Cli;
 using FaaSr.Testing.GitHub.StandIn;
 using FaaSr.Testing.Tests.GitHub;
+using FaaSr.Testing.Tests.Support;
 
 namespace FaaSr.Testing.Tests.Cli;
 
@@ -17,7 +17,7 @@ public sealed class SecretsCommandTests(TestContext testContext)
         using var folder = CloudWorkflowFolder.Create();
         await using var standIn = await StartAsync();
 
-        var result = await RunAsync("secrets", "sync", folder.WorkflowFile, "--github-api-url", standIn.ApiBaseUrl.ToString());
+        var result = await InProcessCli.RunAsync("secrets", "sync", folder.WorkflowFile, "--github-api-url", standIn.ApiBaseUrl.ToString());
 
         Assert.AreEqual(ExitCodes.Success, result.ExitCode, result.Error);
         var lines = result.Output.Trim().Split('\n');
@@ -37,7 +37,7 @@ public sealed class SecretsCommandTests(TestContext testContext)
         using var folder = CloudWorkflowFolder.Create();
         await using var standIn = await StartAsync();
 
-        var result = await RunAsync("secrets", "sync", folder.WorkflowFile, "--dry-run", "--repo", "fork/faasr-it", "--github-api-url", standIn.ApiBaseUrl.ToString());
+        var result = await InProcessCli.RunAsync("secrets", "sync", folder.WorkflowFile, "--dry-run", "--repo", "fork/faasr-it", "--github-api-url", standIn.ApiBaseUrl.ToString());
 
         Assert.AreEqual(ExitCodes.Success, result.ExitCode, result.Error);
         StringAssert.Contains(result.Output, $"fork/faasr-it: would set {folder.Secret} (from {folder.EnvFile})");
@@ -54,14 +54,14 @@ public sealed class SecretsCommandTests(TestContext testContext)
         folder.WriteEnv(values);
         await using var standIn = await StartAsync();
 
-        var refused = await RunAsync("secrets", "sync", folder.WorkflowFile, "--github-api-url", standIn.ApiBaseUrl.ToString());
+        var refused = await InProcessCli.RunAsync("secrets", "sync", folder.WorkflowFile, "--github-api-url", standIn.ApiBaseUrl.ToString());
 
         Assert.AreEqual(ExitCodes.BadInput, refused.ExitCode);
         StringAssert.StartsWith(refused.Error, $"secrets sync: No value in the environment or {folder.EnvFile} for {folder.Secret}, which the workflow's jobs import;");
         StringAssert.Contains(refused.Error, "Nothing was set.");
         Assert.IsEmpty(standIn.Requests);
 
-        var skipped = await RunAsync("secrets", "sync", folder.WorkflowFile, "--skip-missing", "--github-api-url", standIn.ApiBaseUrl.ToString());
+        var skipped = await InProcessCli.RunAsync("secrets", "sync", folder.WorkflowFile, "--skip-missing", "--github-api-url", standIn.ApiBaseUrl.ToString());
 
         Assert.AreEqual(ExitCodes.Success, skipped.ExitCode, skipped.Error);
         Assert.AreEqual($"secrets sync: skipped {folder.Secret}: no value in the environment or {folder.EnvFile}.", skipped.Error.Trim());
@@ -77,8 +77,8 @@ public sealed class SecretsCommandTests(TestContext testContext)
         await using var failing = await StartAsync();
         failing.AddFault(new StandInFault("GET", "/public-key$", 500, "Internal Server Error"));
 
-        var unauthorized = await RunAsync("secrets", "sync", folder.WorkflowFile, "--github-api-url", strict.ApiBaseUrl.ToString());
-        var unavailable = await RunAsync("secrets", "sync", folder.WorkflowFile, "--github-api-url", failing.ApiBaseUrl.ToString());
+        var unauthorized = await InProcessCli.RunAsync("secrets", "sync", folder.WorkflowFile, "--github-api-url", strict.ApiBaseUrl.ToString());
+        var unavailable = await InProcessCli.RunAsync("secrets", "sync", folder.WorkflowFile, "--github-api-url", failing.ApiBaseUrl.ToString());
 
         Assert.AreEqual(ExitCodes.BadInput, unauthorized.ExitCode, unauthorized.Error);
         StringAssert.StartsWith(unauthorized.Error, $"secrets sync: GET {strict.ApiBaseUrl}repos/owner/repo/actions/secrets/public-key: GitHub answered 401 Bad credentials.");
@@ -93,10 +93,10 @@ public sealed class SecretsCommandTests(TestContext testContext)
         using var folder = CloudWorkflowFolder.Create();
         File.WriteAllText(Path.Combine(folder.Root, "broken.json"), "{");
 
-        var badRepository = await RunAsync("secrets", "sync", folder.WorkflowFile, "--repo", "only-owner", "--dry-run");
-        var badUrl = await RunAsync("secrets", "sync", folder.WorkflowFile, "--github-api-url", "ftp://example.invalid");
-        var missingEnv = await RunAsync("secrets", "sync", folder.WorkflowFile, "--env-file", Path.Combine(folder.Root, "absent.env"));
-        var invalid = await RunAsync("secrets", "sync", Path.Combine(folder.Root, "broken.json"));
+        var badRepository = await InProcessCli.RunAsync("secrets", "sync", folder.WorkflowFile, "--repo", "only-owner", "--dry-run");
+        var badUrl = await InProcessCli.RunAsync("secrets", "sync", folder.WorkflowFile, "--github-api-url", "ftp://example.invalid");
+        var missingEnv = await InProcessCli.RunAsync("secrets", "sync", folder.WorkflowFile, "--env-file", Path.Combine(folder.Root, "absent.env"));
+        var invalid = await InProcessCli.RunAsync("secrets", "sync", Path.Combine(folder.Root, "broken.json"));
 
         Assert.AreEqual(ExitCodes.BadInput, badRepository.ExitCode);
         StringAssert.Contains(badRepository.Error, "--repo 'only-owner' is not a GitHub repository: expected OWNER/NAME");
@@ -112,12 +112,4 @@ public sealed class SecretsCommandTests(TestContext testContext)
         GitHubStandIn.StartAsync(
             new GitHubStandInOptions { Repositories = [new StandInRepositorySource("owner", "repo", null)], AcceptedTokens = acceptedTokens },
             Token);
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await CliApplication.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error });
-        return (exitCode, output.ToString().Replace("\r", "", StringComparison.Ordinal), error.ToString());
-    }
 }

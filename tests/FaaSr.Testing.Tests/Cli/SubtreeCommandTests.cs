@@ -1,6 +1,6 @@
-using System.CommandLine;
 using FaaSr.Testing.Cli;
 using FaaSr.Testing.Tests.GitHub;
+using FaaSr.Testing.Tests.Support;
 
 namespace FaaSr.Testing.Tests.Cli;
 
@@ -15,10 +15,10 @@ public sealed class SubtreeCommandTests(TestContext testContext)
     {
         using var repositories = await SubtreeRepositories.CreateAsync(Token);
 
-        var added = await RunAsync("subtree", "pull", repositories.UpstreamBare, "main", "--root", repositories.Project);
+        var added = await InProcessCli.RunAsync("subtree", "pull", repositories.UpstreamBare, "main", "--root", repositories.Project);
         await repositories.CommitUpstreamAsync("scripts/register_workflow.py", "print('v2')\n", Token);
-        var pulled = await RunAsync("subtree", "pull", repositories.UpstreamBare, "--root", repositories.Project);
-        var upToDate = await RunAsync("subtree", "pull", repositories.UpstreamBare, "main", "--root", repositories.Project);
+        var pulled = await InProcessCli.RunAsync("subtree", "pull", repositories.UpstreamBare, "--root", repositories.Project);
+        var upToDate = await InProcessCli.RunAsync("subtree", "pull", repositories.UpstreamBare, "main", "--root", repositories.Project);
 
         Assert.AreEqual(ExitCodes.Success, added.ExitCode, added.Error);
         StringAssert.StartsWith(added.Output, $"Added {repositories.UpstreamBare} main (");
@@ -34,28 +34,20 @@ public sealed class SubtreeCommandTests(TestContext testContext)
     public async Task ADirtyTreeAndAConflictAreExitTwoWithTheRepositoryUnchanged()
     {
         using var repositories = await SubtreeRepositories.CreateAsync(Token);
-        await RunAsync("subtree", "pull", repositories.UpstreamBare, "main", "--root", repositories.Project);
+        await InProcessCli.RunAsync("subtree", "pull", repositories.UpstreamBare, "main", "--root", repositories.Project);
         await repositories.CommitProjectAsync("faasr_workflow/scripts/register_workflow.py", "print('mine')\n", Token);
         await repositories.CommitUpstreamAsync("scripts/register_workflow.py", "print('theirs')\n", Token);
         repositories.WriteProject("README.md", "# uncommitted\n");
 
-        var dirty = await RunAsync("subtree", "pull", repositories.UpstreamBare, "main", "--root", repositories.Project);
+        var dirty = await InProcessCli.RunAsync("subtree", "pull", repositories.UpstreamBare, "main", "--root", repositories.Project);
         await repositories.GitAsync(repositories.Project, Token, "checkout", "--", "README.md");
         var before = await repositories.ProjectStateAsync(Token);
-        var conflict = await RunAsync("subtree", "pull", repositories.UpstreamBare, "main", "--root", repositories.Project);
+        var conflict = await InProcessCli.RunAsync("subtree", "pull", repositories.UpstreamBare, "main", "--root", repositories.Project);
 
         Assert.AreEqual(ExitCodes.BadInput, dirty.ExitCode);
         StringAssert.StartsWith(dirty.Error, "subtree pull: The work tree has uncommitted changes (README.md)");
         Assert.AreEqual(ExitCodes.BadInput, conflict.ExitCode);
         StringAssert.Contains(conflict.Error, "conflicts with this repository's own changes to faasr_workflow/scripts/register_workflow.py");
         Assert.AreEqual(before, await repositories.ProjectStateAsync(Token));
-    }
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await CliApplication.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error });
-        return (exitCode, output.ToString(), error.ToString());
     }
 }

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Text.Json.Nodes;
 using FaaSr.Testing.Cli;
 using FaaSr.Testing.Tests.Support;
@@ -14,7 +13,7 @@ public sealed class ValidateCommandTests
     [TestMethod]
     public async Task AValidFileGivesExitZeroAndAnOkLine()
     {
-        var result = await RunAsync("validate", IntegrationWorkflow);
+        var result = await InProcessCli.RunAsync("validate", IntegrationWorkflow);
 
         Assert.AreEqual(ExitCodes.Success, result.ExitCode, result.Error);
         Assert.AreEqual($"{IntegrationWorkflow}: ok", result.Output.Trim());
@@ -27,7 +26,7 @@ public sealed class ValidateCommandTests
         var loop = Path.Combine(InvalidFolder, "graph-loop.json");
         var unknownServer = Path.Combine(InvalidFolder, "server-FaaSServer-unknown.json");
 
-        var result = await RunAsync("validate", IntegrationWorkflow, loop, unknownServer);
+        var result = await InProcessCli.RunAsync("validate", IntegrationWorkflow, loop, unknownServer);
 
         Assert.AreEqual(ExitCodes.BadInput, result.ExitCode);
         Assert.AreEqual($"{IntegrationWorkflow}: ok", result.Output.Trim(), "valid files are still reported ok");
@@ -43,7 +42,7 @@ public sealed class ValidateCommandTests
         var truncated = Path.Combine(InvalidFolder, "syntax-truncated.json");
         var unknownServer = Path.Combine(InvalidFolder, "server-FaaSServer-unknown.json");
 
-        var result = await RunAsync("validate", "--json", truncated, unknownServer);
+        var result = await InProcessCli.RunAsync("validate", "--json", truncated, unknownServer);
 
         Assert.AreEqual(ExitCodes.BadInput, result.ExitCode);
         Assert.AreEqual("", result.Error);
@@ -63,7 +62,7 @@ public sealed class ValidateCommandTests
     [TestMethod]
     public async Task JsonForValidFilesIsAnEmptyArray()
     {
-        var result = await RunAsync("validate", "--json", IntegrationWorkflow);
+        var result = await InProcessCli.RunAsync("validate", "--json", IntegrationWorkflow);
 
         Assert.AreEqual(ExitCodes.Success, result.ExitCode);
         Assert.IsEmpty(JsonNode.Parse(result.Output)!.AsArray());
@@ -74,7 +73,7 @@ public sealed class ValidateCommandTests
     {
         var missing = Path.Combine(Path.GetTempPath(), $"faasr-it-missing-{Guid.NewGuid():N}.json");
 
-        var result = await RunAsync("validate", missing);
+        var result = await InProcessCli.RunAsync("validate", missing);
 
         Assert.AreEqual(ExitCodes.BadInput, result.ExitCode);
         Assert.StartsWith($"{missing}: $: cannot read the workflow file", result.Error);
@@ -84,7 +83,7 @@ public sealed class ValidateCommandTests
     [TestMethod]
     public async Task ADirectoryIsAProblemNamingIt()
     {
-        var result = await RunAsync("validate", InvalidFolder);
+        var result = await InProcessCli.RunAsync("validate", InvalidFolder);
 
         Assert.AreEqual(ExitCodes.BadInput, result.ExitCode);
         Assert.AreEqual($"{InvalidFolder}: $: is a directory, not a workflow file", result.Error.Trim());
@@ -93,7 +92,7 @@ public sealed class ValidateCommandTests
     [TestMethod]
     public async Task NoFileIsBadInput()
     {
-        var result = await RunAsync("validate");
+        var result = await InProcessCli.RunAsync("validate");
 
         Assert.AreEqual(ExitCodes.BadInput, result.ExitCode);
         Assert.Contains("name at least one workflow file", result.Error);
@@ -102,7 +101,7 @@ public sealed class ValidateCommandTests
     [TestMethod]
     public async Task AnUnknownOptionIsBadInputWithTheParsersMessage()
     {
-        var result = await RunAsync("validate", "--no-such-option", IntegrationWorkflow);
+        var result = await InProcessCli.RunAsync("validate", "--no-such-option", IntegrationWorkflow);
 
         Assert.AreEqual(ExitCodes.BadInput, result.ExitCode);
         Assert.Contains("--no-such-option", result.Error);
@@ -118,7 +117,7 @@ public sealed class ValidateCommandTests
         File.WriteAllText(file, workflow.ToJsonString());
         try
         {
-            var result = await RunAsync("validate", file);
+            var result = await InProcessCli.RunAsync("validate", file);
 
             Assert.AreEqual(ExitCodes.BadInput, result.ExitCode);
             StringAssert.Contains(result.Error, $"{file}: $.FaaSrLog: FaaSrLog '../../../../tmp/outside' cannot be part of an object key: it has a '..' segment");
@@ -139,7 +138,7 @@ public sealed class ValidateCommandTests
         await File.WriteAllTextAsync(file, workflow.ToJsonString());
         try
         {
-            var result = await RunAsync("validate", "--local", file);
+            var result = await InProcessCli.RunAsync("validate", "--local", file);
 
             Assert.AreEqual(ExitCodes.Success, result.ExitCode, result.Error);
             Assert.AreEqual($"{file}: ok", result.Output.Trim());
@@ -157,21 +156,13 @@ public sealed class ValidateCommandTests
     [TestMethod]
     public async Task WithoutLocalNoLanguageIsChecked()
     {
-        var result = await RunAsync("validate", RepositoryFiles.Path("workflows", "RIntegrationTestWorkflow.json"));
+        var result = await InProcessCli.RunAsync("validate", RepositoryFiles.Path("workflows", "RIntegrationTestWorkflow.json"));
 
         Assert.AreEqual(ExitCodes.Success, result.ExitCode, result.Error);
         Assert.AreEqual("", result.Error);
     }
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await CliApplication.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error });
-        return (exitCode, output.ToString(), error.ToString());
-    }
 
     [TestMethod]
     public async Task WhatValidatesButCrashesACloudActionIsAWarningPerKeyAndExitZero()
@@ -185,8 +176,8 @@ public sealed class ValidateCommandTests
         await File.WriteAllTextAsync(file, workflow.ToJsonString());
         try
         {
-            var plain = await RunAsync("validate", file);
-            var json = await RunAsync("validate", "--json", file);
+            var plain = await InProcessCli.RunAsync("validate", file);
+            var json = await InProcessCli.RunAsync("validate", "--json", file);
 
             Assert.AreEqual(ExitCodes.Success, plain.ExitCode, plain.Error);
             Assert.AreEqual($"{file}: ok", plain.Output.Trim());

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Diagnostics;
 using FaaSr.Testing.Cli;
 using FaaSr.Testing.Tests.Support;
@@ -45,7 +44,7 @@ public sealed class WatchCommandTests(TestContext testContext)
         await File.WriteAllTextAsync(stale, "{}");
         File.SetLastWriteTimeUtc(stale, DateTime.UtcNow.AddHours(-1));
 
-        var result = await RunAsync("watch", "--runs", runs, "--plain", "--", "python3", "-c", RecordingChild, runs);
+        var result = await InProcessCli.RunAsync("watch", "--runs", runs, "--plain", "--", "python3", "-c", RecordingChild, runs);
 
         Assert.AreEqual(7, result.ExitCode, result.Output + result.Error);
         StringAssert.Contains(result.Output, "child says hello");
@@ -58,7 +57,7 @@ public sealed class WatchCommandTests(TestContext testContext)
     [TestMethod]
     public async Task TheProfileReachesTheChildAsItsSetting()
     {
-        var result = await RunAsync("watch", "--runs", runs, "--plain", "--env", "CLOUD", "--", "python3", "-c", "import os; print('profile=' + os.environ['FAASR_IT_PROFILE'])");
+        var result = await InProcessCli.RunAsync("watch", "--runs", runs, "--plain", "--env", "CLOUD", "--", "python3", "-c", "import os; print('profile=' + os.environ['FAASR_IT_PROFILE'])");
 
         Assert.AreEqual(0, result.ExitCode, result.Error);
         StringAssert.Contains(result.Output, "profile=cloud");
@@ -67,7 +66,7 @@ public sealed class WatchCommandTests(TestContext testContext)
     [TestMethod]
     public async Task ACommandThatCannotStartGivesExitThree()
     {
-        var result = await RunAsync("watch", "--runs", runs, "--plain", "--", Path.Combine(runs, "no-such-program"));
+        var result = await InProcessCli.RunAsync("watch", "--runs", runs, "--plain", "--", Path.Combine(runs, "no-such-program"));
 
         Assert.AreEqual(ExitCodes.EnvironmentProblem, result.ExitCode);
         StringAssert.Contains(result.Error, "cannot start");
@@ -121,17 +120,9 @@ public sealed class WatchCommandTests(TestContext testContext)
     [DataRow(new[] { "watch", "--env", "staging", "--", "true" }, "Unknown profile 'staging'", DisplayName = "unknown profile")]
     public async Task BadArgumentsGiveExitTwo(string[] args, string message)
     {
-        var result = await RunAsync(args);
+        var result = await InProcessCli.RunAsync(args);
 
         Assert.AreEqual(ExitCodes.BadInput, result.ExitCode);
         StringAssert.Contains(result.Error, message);
-    }
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await CliApplication.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error });
-        return (exitCode, output.ToString(), error.ToString());
     }
 }

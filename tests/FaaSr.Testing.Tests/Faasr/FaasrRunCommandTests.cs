@@ -1,4 +1,3 @@
-using System.CommandLine;
 using FaaSr.Testing.Cli;
 using FaaSr.Testing.Tests.Support;
 
@@ -16,7 +15,7 @@ public sealed class FaasrRunCommandTests
         using var fake = FakeFaasr.Create();
         fake.Write("backend/FaaSr_py/__init__.py", "import faasr_it_no_such_module\n");
 
-        var result = await RunAsync("run", SecretWorkflow, "--compute", "faasr", "--backend", fake.Backend, "--entry", fake.Entry, "--workflow-tools", fake.WorkflowTools, "--timeout", "30");
+        var result = await InProcessCli.RunAsync("run", SecretWorkflow, "--compute", "faasr", "--backend", fake.Backend, "--entry", fake.Entry, "--workflow-tools", fake.WorkflowTools, "--timeout", "30");
 
         Assert.AreEqual(ExitCodes.EnvironmentProblem, result.ExitCode, result.Error);
         StringAssert.Contains(result.Error, "missing Python module 'faasr_it_no_such_module'");
@@ -28,7 +27,7 @@ public sealed class FaasrRunCommandTests
     {
         using var fake = FakeFaasr.Create();
 
-        var result = await RunAsync("run", SecretWorkflow, "--compute", "faasr", "--backend", fake.Entry, "--entry", fake.Entry, "--timeout", "30");
+        var result = await InProcessCli.RunAsync("run", SecretWorkflow, "--compute", "faasr", "--backend", fake.Entry, "--entry", fake.Entry, "--timeout", "30");
 
         Assert.AreEqual(ExitCodes.BadInput, result.ExitCode, result.Error);
         StringAssert.Contains(result.Error, "is not a FaaSr-Backend source: it has no FaaSr_py/__init__.py");
@@ -41,17 +40,9 @@ public sealed class FaasrRunCommandTests
     [DataRow("emulated,faasr --record run.json", "--record holds one run")]
     public async Task ACompareThatCannotBeMadeIsBadInputBeforeAnythingRuns(string arguments, string expected)
     {
-        var result = await RunAsync(["run", SecretWorkflow, "--compare", .. arguments.Split(' ')]);
+        var result = await InProcessCli.RunAsync(["run", SecretWorkflow, "--compare", .. arguments.Split(' ')]);
 
         Assert.AreEqual(ExitCodes.BadInput, result.ExitCode, result.Error);
         StringAssert.Contains(result.Error, expected);
-    }
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await CliApplication.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error });
-        return (exitCode, output.ToString(), error.ToString());
     }
 }

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using FaaSr.Testing.Cli;
 using FaaSr.Testing.Tests.Support;
 using Microsoft.Playwright;
@@ -27,7 +26,7 @@ public sealed class ReportBrowserTests
         try
         {
             var runs = Path.Combine(folder, "runs");
-            var run = await CliAsync("run", RepositoryFiles.Path("workflows", "IntegrationTestWorkflow.json"), "--local", "--plain", "--functions", RepositoryFiles.Path("functions"), "--record", Path.Combine(runs, "IntegrationTestWorkflow-live.json"));
+            var run = await InProcessCli.RunAsync("run", RepositoryFiles.Path("workflows", "IntegrationTestWorkflow.json"), "--local", "--plain", "--functions", RepositoryFiles.Path("functions"), "--record", Path.Combine(runs, "IntegrationTestWorkflow-live.json"));
             Assert.AreEqual(ExitCodes.Success, run.ExitCode, run.Output + run.Error);
             CopyFolder(Path.Combine(ReportFixture.Runs, $"FailingWorkflow-{ReportFixture.FailingRunId}"), Path.Combine(runs, $"FailingWorkflow-{ReportFixture.FailingRunId}"));
             File.Copy(Path.Combine(ReportFixture.Runs, $"FailingWorkflow-{ReportFixture.FailingRunId}.json"), Path.Combine(runs, $"FailingWorkflow-{ReportFixture.FailingRunId}.json"));
@@ -38,7 +37,7 @@ public sealed class ReportBrowserTests
             (int ExitCode, string Output, string Error) report;
             try
             {
-                report = await CliAsync("report", "--runs", runs, "--trx", ReportFixture.TestResults, "--out", reportFile, "--all-runs");
+                report = await InProcessCli.RunAsync("report", "--runs", runs, "--trx", ReportFixture.TestResults, "--out", reportFile, "--all-runs");
             }
             finally
             {
@@ -135,13 +134,5 @@ public sealed class ReportBrowserTests
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }
-    }
-
-    private static async Task<(int ExitCode, string Output, string Error)> CliAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await CliApplication.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error });
-        return (exitCode, output.ToString(), error.ToString());
     }
 }

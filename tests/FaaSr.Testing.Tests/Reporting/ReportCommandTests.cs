@@ -1,4 +1,3 @@
-using System.CommandLine;
 using FaaSr.Testing.Cli;
 using FaaSr.Testing.Sessions;
 using FaaSr.Testing.Tests.Support;
@@ -15,7 +14,7 @@ public sealed class ReportCommandTests
         try
         {
             var record = Path.Combine(folder, "runs", "run.json");
-            var run = await CliAsync("run", RepositoryFiles.Path("workflows", "IntegrationTestWorkflow.json"), "--local", "--plain", "--functions", RepositoryFiles.Path("functions"), "--record", record);
+            var run = await InProcessCli.RunAsync("run", RepositoryFiles.Path("workflows", "IntegrationTestWorkflow.json"), "--local", "--plain", "--functions", RepositoryFiles.Path("functions"), "--record", record);
             Assert.AreEqual(ExitCodes.Success, run.ExitCode, run.Output + run.Error);
 
             var artifacts = RunArtifacts.FolderOf(record);
@@ -27,7 +26,7 @@ public sealed class ReportCommandTests
             Assert.IsNotEmpty((await RunArtifacts.ReadObjectsAsync(artifacts, CancellationToken.None))!);
 
             var output = Path.Combine(folder, "report", "index.html");
-            var report = await CliAsync("report", "--runs", Path.Combine(folder, "runs"), "--trx", ReportFixture.TestResults, "--out", output, "--all-runs");
+            var report = await InProcessCli.RunAsync("report", "--runs", Path.Combine(folder, "runs"), "--trx", ReportFixture.TestResults, "--out", output, "--all-runs");
 
             Assert.AreEqual(ExitCodes.Success, report.ExitCode, report.Output + report.Error);
             StringAssert.StartsWith(report.Output, $"Report: {output} (5 tests, 3 passed, 1 failed, 1 skipped, 1 runs");
@@ -44,7 +43,7 @@ public sealed class ReportCommandTests
     [TestMethod]
     public async Task AMissingFolderIsBadInputNamingTheOption()
     {
-        var result = await CliAsync("report", "--trx", "/nonexistent/faasr-it-results", "--out", Path.Combine(Path.GetTempPath(), $"faasr-it-{Guid.NewGuid():N}.html"));
+        var result = await InProcessCli.RunAsync("report", "--trx", "/nonexistent/faasr-it-results", "--out", Path.Combine(Path.GetTempPath(), $"faasr-it-{Guid.NewGuid():N}.html"));
 
         Assert.AreEqual(ExitCodes.BadInput, result.ExitCode);
         Assert.AreEqual("report: --trx '/nonexistent/faasr-it-results': no such folder." + Environment.NewLine, result.Error);
@@ -61,7 +60,7 @@ public sealed class ReportCommandTests
             var output = Path.Combine(folder, "index.html");
             await File.WriteAllTextAsync(output, "previous report");
 
-            var result = await CliAsync("report", "--runs", runs, "--trx", folder, "--out", output);
+            var result = await InProcessCli.RunAsync("report", "--runs", runs, "--trx", folder, "--out", output);
 
             Assert.AreEqual(ExitCodes.BadInput, result.ExitCode);
             Assert.AreEqual($"report: Cannot read run record '{Path.Combine(runs, "W-1.json")}': 'startedAt' is missing." + Environment.NewLine, result.Error);
@@ -82,7 +81,7 @@ public sealed class ReportCommandTests
             var summary = Path.Combine(folder, "summary.md");
             await File.WriteAllTextAsync(summary, "earlier step\n");
 
-            var result = await CliAsync("report", "--runs", ReportFixture.Runs, "--trx", ReportFixture.TestResults, "--out", Path.Combine(folder, "index.html"), "--all-runs", "--summary", summary, "--annotate");
+            var result = await InProcessCli.RunAsync("report", "--runs", ReportFixture.Runs, "--trx", ReportFixture.TestResults, "--out", Path.Combine(folder, "index.html"), "--all-runs", "--summary", summary, "--annotate");
 
             Assert.AreEqual(ExitCodes.Success, result.ExitCode, result.Error);
             var lines = result.Output.Split(Environment.NewLine);
@@ -99,13 +98,5 @@ public sealed class ReportCommandTests
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private static async Task<(int ExitCode, string Output, string Error)> CliAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await CliApplication.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error });
-        return (exitCode, output.ToString(), error.ToString());
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FaaSr.Testing.Cli;
+using FaaSr.Testing.Tests.Support;
 
 namespace FaaSr.Testing.Tests.Resilience;
 
@@ -16,21 +17,7 @@ public sealed class RunOutputEscapingTests
         var root = Directory.CreateTempSubdirectory("faasr-it-escapes-").FullName;
         try
         {
-            var workflow = new JsonObject
-            {
-                ["WorkflowName"] = "Escapes",
-                ["FunctionInvoke"] = "first",
-                ["DefaultDataStore"] = "S3",
-                ["LoggingDataStore"] = "S3",
-                ["FaaSrLog"] = "FaaSrLog",
-                ["ComputeServers"] = new JsonObject
-                {
-                    ["GH"] = new JsonObject { ["FaaSType"] = "GitHubActions", ["UserName"] = "u", ["ActionRepoName"] = "r", ["Branch"] = "main", ["UseSecretStore"] = true },
-                },
-                ["DataStores"] = new JsonObject { ["S3"] = new JsonObject { ["Bucket"] = "escapes-bucket", ["Region"] = "us-east-1" } },
-                ["ActionList"] = new JsonObject { ["first"] = new JsonObject { ["FaaSServer"] = "GH", ["FunctionName"] = "first", ["Type"] = "Python" } },
-                ["FunctionGitRepo"] = new JsonObject { ["first"] = "owner/repo/functions/Escapes" },
-            };
+            var workflow = PythonChainWorkflow.Create("Escapes", ["first"]);
             Directory.CreateDirectory(Path.Combine(root, "workflows"));
             Directory.CreateDirectory(Path.Combine(root, "functions", "Escapes"));
             var file = Path.Combine(root, "workflows", "Escapes.json");

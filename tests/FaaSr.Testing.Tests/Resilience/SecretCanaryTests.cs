@@ -89,25 +89,8 @@ public sealed class SecretCanaryTests(TestContext testContext)
 
     private static void WriteWorkflow(string work)
     {
-        var workflow = new JsonObject
-        {
-            ["WorkflowName"] = "Leak",
-            ["FunctionInvoke"] = "leak",
-            ["DefaultDataStore"] = "S3",
-            ["LoggingDataStore"] = "S3",
-            ["FaaSrLog"] = "FaaSrLog",
-            ["Secrets"] = new JsonArray("CANARY_SECRET", "CANARY_MULTILINE"),
-            ["ComputeServers"] = new JsonObject
-            {
-                ["GH"] = new JsonObject { ["FaaSType"] = "GitHubActions", ["UserName"] = "u", ["ActionRepoName"] = "r", ["Branch"] = "main", ["UseSecretStore"] = true },
-            },
-            ["DataStores"] = new JsonObject { ["S3"] = new JsonObject { ["Bucket"] = "leak-bucket", ["Region"] = "us-east-1" } },
-            ["ActionList"] = new JsonObject
-            {
-                ["leak"] = new JsonObject { ["FaaSServer"] = "GH", ["FunctionName"] = "leak", ["Type"] = "Python" },
-            },
-            ["FunctionGitRepo"] = new JsonObject { ["leak"] = "owner/repo/functions/Leak" },
-        };
+        var workflow = PythonChainWorkflow.Create("Leak", ["leak"]);
+        workflow["Secrets"] = new JsonArray("CANARY_SECRET", "CANARY_MULTILINE");
         Directory.CreateDirectory(Path.Combine(work, "workflows"));
         File.WriteAllText(Path.Combine(work, "workflows", "Leak.json"), workflow.ToJsonString());
         Directory.CreateDirectory(Path.Combine(work, "functions", "Leak"));

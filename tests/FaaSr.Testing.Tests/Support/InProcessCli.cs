@@ -1,7 +1,7 @@
 using System.CommandLine;
 using FaaSr.Testing.Cli;
 
-namespace FaaSr.Testing.Tests.Resilience;
+namespace FaaSr.Testing.Tests.Support;
 
 /// <summary>faasr-it's commands run in this process, their output captured.</summary>
 internal static class InProcessCli
