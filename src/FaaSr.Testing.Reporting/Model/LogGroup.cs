@@ -1,7 +1,10 @@
 namespace FaaSr.Testing.Reporting.Model;
 
-/// <summary>The logs of one action's instances (one for an unranked action).</summary>
-public sealed record LogGroup(string Action, string Status, IReadOnlyList<LogView> Instances)
+/// <summary>
+/// The logs of one action's instances (one for an unranked action); <see cref="Counts"/> says how many ranks have each
+/// status ("900 completed, 10 failed"), so a collapsed group of a big fan-out still tells how it went.
+/// </summary>
+public sealed record LogGroup(string Action, string Status, string Counts, IReadOnlyList<LogView> Instances)
 {
     public bool IsRanked => Instances.Count > 1;
 }

@@ -85,7 +85,7 @@ internal static class RunSectionBuilder
             }
 
             var status = StatusStyle.Aggregate(byAction[action].Select(f => f.Status).ToArray());
-            groups.Add(new LogGroup(mask(action), StatusStyle.Of(status, verdict), views));
+            groups.Add(new LogGroup(mask(action), StatusStyle.Of(status, verdict), StatusStyle.Counts(byAction[action].Select(f => f.Status)), views));
         }
 
         return groups;

@@ -100,7 +100,7 @@ public sealed partial class ReportContentTests
         StringAssert.Contains(run, "sync2 could not read sync1&#39;s file");
         StringAssert.Contains(run, "<li>21:47:29.234 running → failed (ERROR entry in its log)</li>");
         StringAssert.Contains(run, "<p class=\"note\">invoked by sync1, test-rank(1)</p>");
-        StringAssert.Contains(run, "<details class=\"log-group\"><summary><span class=\"dot completed\"></span>test-rank <span class=\"muted\">(5 ranks)</span></summary>");
+        StringAssert.Contains(run, "<details class=\"log-group\"><summary><span class=\"dot completed\"></span>test-rank <span class=\"muted\">(5 ranks: 5 completed)</span></summary>");
         StringAssert.Contains(run, "<p class=\"note\">No log: it never ran.</p>", "A not_invoked instance says why it has no log.");
     }
 
