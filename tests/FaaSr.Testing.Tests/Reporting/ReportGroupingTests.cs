@@ -4,6 +4,7 @@ using FaaSr.Testing.Reporting;
 using FaaSr.Testing.Reporting.Model;
 using FaaSr.Testing.Reporting.Rendering;
 using FaaSr.Testing.Reporting.Runs;
+using FaaSr.Testing.Tests.Cli.Views;
 
 namespace FaaSr.Testing.Tests.Reporting;
 
@@ -22,7 +23,7 @@ public sealed class ReportGroupingTests
         Assert.HasCount(1, Regex.Matches(html, "<details class=\"log-group\">"), "one group of logs: the ranked action's");
         Contains(
             html,
-            $"<details class=\"log-group\"><summary><span class=\"dot failed\"></span>{escaped} <span class=\"muted\">(998 ranks: 80 running, 900 completed, 10 failed, 8 skipped)</span></summary>");
+            $"<details class=\"log-group\"><summary><span class=\"dot failed\"></span>{escaped} <span class=\"muted\">(998 ranks: 8 invoked, 80 running, 900 completed, 10 failed)</span></summary>");
         Assert.HasCount(1, Regex.Matches(html, "<details class=\"tl-group\">"), "one group on the timeline");
         Contains(html, $"<span class=\"tl-label\">{escaped} &#215;998</span>");
         var group = Regex.Match(html, "<details class=\"tl-group\">(.*?)</details>", RegexOptions.Singleline).Groups[1].Value;
@@ -45,13 +46,7 @@ public sealed class ReportGroupingTests
         var functions = new List<RecordedFunction> { Function("entry", FunctionStatus.Completed, start, null) };
         for (var rank = 1; rank <= 998; rank++)
         {
-            var status = rank switch
-            {
-                <= 900 => FunctionStatus.Completed,
-                <= 910 => FunctionStatus.Failed,
-                <= 990 => FunctionStatus.Running,
-                _ => FunctionStatus.Skipped,
-            };
+            var status = BigRunRecords.StatusOfRank(rank);
             functions.Add(Function($"{Hostile}({rank})", status, start.AddMilliseconds(rank * 10), status == FunctionStatus.Failed ? "ERROR <i>logged</i>" : null));
         }
 
@@ -74,8 +69,8 @@ public sealed class ReportGroupingTests
         Name = name,
         Status = status,
         InvokedAt = at,
-        StartedAt = status == FunctionStatus.Skipped ? null : at.AddMilliseconds(5),
-        FinishedAt = status is FunctionStatus.Running or FunctionStatus.Skipped ? null : at.AddSeconds(1),
+        StartedAt = status is FunctionStatus.Skipped or FunctionStatus.Invoked ? null : at.AddMilliseconds(5),
+        FinishedAt = !status.IsFinal ? null : at.AddSeconds(1),
         Reason = reason,
     };
 }
