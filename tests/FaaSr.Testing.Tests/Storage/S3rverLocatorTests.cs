@@ -11,20 +11,13 @@ namespace FaaSr.Testing.Tests.Storage;
 /// npm makes once (from the embedded package-lock.json) into a private cache folder of each test.
 /// </summary>
 [TestClass]
-public sealed class S3rverLocatorTests(TestContext testContext)
+public sealed class S3rverLocatorTests(TestContext testContext) : IDisposable
 {
-    private readonly List<string> folders = [];
+    private readonly TemporaryFolders folders = new();
 
     private CancellationToken Cancellation => testContext.CancellationToken;
 
-    [TestCleanup]
-    public void RemoveFolders()
-    {
-        foreach (var folder in folders.Where(Directory.Exists))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+    public void Dispose() => folders.Dispose();
 
     [TestMethod]
     public void ThePinnedVersionIsTheOneOfTheRepositorysLockFile()
@@ -146,10 +139,5 @@ public sealed class S3rverLocatorTests(TestContext testContext)
         return folder;
     }
 
-    private string NewFolder(string prefix)
-    {
-        var folder = Directory.CreateTempSubdirectory(prefix).FullName;
-        folders.Add(folder);
-        return folder;
-    }
+    private string NewFolder(string prefix) => folders.New(prefix);
 }
