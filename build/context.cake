@@ -81,6 +81,9 @@ public sealed record BuildContext(
     {
         var variables = new Dictionary<string, string>(FaasrSources);
         if (!string.IsNullOrEmpty(Compute)) variables["FAASR_IT_COMPUTE"] = Compute;
+
+        // The github compute of the workflow tests reads its API root there (GitHub Enterprise Server).
+        if (!string.IsNullOrEmpty(GitHubApiUrl)) variables["GITHUB_API_URL"] = GitHubApiUrl;
         return variables;
     }
 }

@@ -4,6 +4,7 @@ using FaaSr.Testing.Cli.Views;
 using FaaSr.Testing.Comparison;
 using FaaSr.Testing.Faasr;
 using FaaSr.Testing.Faasr.Sources;
+using FaaSr.Testing.GitHub.Compute;
 using FaaSr.Testing.Local.Execution;
 using FaaSr.Testing.Local.Sessions;
 using FaaSr.Testing.Monitoring;
@@ -15,7 +16,7 @@ using FaaSr.Testing.Workflows;
 namespace FaaSr.Testing.Cli;
 
 /// <summary>
-/// <c>faasr-it run WORKFLOW [--local | --env local|cloud] [--compute NAME] [--storage NAME] [--functions DIR] [--s3-endpoint URL] [--record FILE] [--timeout SECONDS] [--plain] [--pip-find-links DIR] [--pip-index URL] [--s3-faults RATE [--s3-faults-seed N]] [--backend SRC] [--entry SRC] [--workflow-tools SRC]</c>:
+/// <c>faasr-it run WORKFLOW [--local | --env local|cloud] [--compute NAME] [--storage NAME] [--functions DIR] [--s3-endpoint URL] [--record FILE] [--timeout SECONDS] [--plain] [--pip-find-links DIR] [--pip-index URL] [--s3-faults RATE [--s3-faults-seed N]] [--backend SRC] [--entry SRC] [--workflow-tools SRC] [--github-api-url URL]</c>:
 /// launches one invocation through the same session the MSTest tester uses, watches it through S3 and shows it live (a
 /// table in a terminal, plain lines otherwise); --record keeps a run record current while it runs. Exit 0 when every
 /// instance completed or was not invoked, 1 for any other status or a timeout, 2 on bad input or a missing credential,
@@ -102,6 +103,8 @@ internal static class RunCommand
         {
             Description = $"Run the workflow on two computes, one after the other (e.g. {ComputeNames.Emulated},{ComputeNames.FaaSr}), and report every difference in final status and in the objects left (contents of user data), ignoring invocation ids, timestamps and log timing; exit 4 on a difference. The last line says 'no difference' or how many.",
         };
+        var gitHubApiUrl = GitHubOptions.ApiUrl();
+        gitHubApiUrl.Description = "github compute: " + gitHubApiUrl.Description;
         var command = new Command("run", "Run a FaaSr workflow end to end, watching every function instance through S3.")
         {
             workflow,
@@ -124,6 +127,7 @@ internal static class RunCommand
             entry,
             workflowTools,
             compare,
+            gitHubApiUrl,
         };
         command.Validators.Add(result =>
         {
@@ -156,6 +160,7 @@ internal static class RunCommand
                 Compare = parseResult.GetValue(compare),
                 StreamLogs = parseResult.GetValue(streamLogs),
                 RunsFolder = parseResult.GetValue(runs),
+                GitHubApiUrl = parseResult.GetValue(gitHubApiUrl),
             },
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
@@ -334,12 +339,19 @@ internal static class RunCommand
             var launcher = SessionComposer.Compose(
                 new SessionRequest { Profile = request.Profile, Compute = request.Compute, Storage = request.Storage, S3Endpoint = endpoint, S3Faults = request.S3Faults },
                 settings,
-                FaasrBackends.AddTo(LocalBackends.Catalog(pip), new FaasrComputeOptions
-                {
-                    Sources = (request.FaasrSources ?? new FaasrSourceOptions()) with { DefaultWorkflowTools = FaasrWorkflowSubtree(request.WorkflowFile) },
-                    Pip = pip ?? PipSources.None,
-                    Report = computeLines.Enqueue,
-                }));
+                GitHubBackends.AddTo(
+                    FaasrBackends.AddTo(LocalBackends.Catalog(pip), new FaasrComputeOptions
+                    {
+                        Sources = (request.FaasrSources ?? new FaasrSourceOptions()) with { DefaultWorkflowTools = FaasrWorkflowSubtree(request.WorkflowFile) },
+                        Pip = pip ?? PipSources.None,
+                        Report = computeLines.Enqueue,
+                    }),
+                    new GitHubComputeOptions
+                    {
+                        ApiUrl = request.GitHubApiUrl,
+                        WorkflowPath = RepositoryLayout.PathInRepository(request.WorkflowFile),
+                        Report = computeLines.Enqueue,
+                    }));
 
             // The faasr compute checks its sources and Python modules before anything runs (no S3 server started yet).
             if (launcher.Compute is FaasrCompute faasr)
@@ -457,5 +469,8 @@ internal static class RunCommand
 
         /// <summary>--compare A,B: the two computes to run and compare.</summary>
         public string? Compare { get; init; }
+
+        /// <summary>--github-api-url: the github compute's API root (GitHub Enterprise Server).</summary>
+        public string? GitHubApiUrl { get; init; }
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using FaaSr.Testing.Faasr;
 using FaaSr.Testing.Faasr.Sources;
+using FaaSr.Testing.GitHub.Compute;
 using FaaSr.Testing.Local.Sessions;
 using FaaSr.Testing.Monitoring;
 using FaaSr.Testing.Profiles;
@@ -84,9 +85,14 @@ public sealed partial class WorkflowTester : IAsyncDisposable
         var graph = WorkflowLoader.Load(repository.Resolve(workflowFile));
         var settings = SettingSources.FromEnvironment(repository.EnvFile);
         var output = options.Output ?? Console.Out;
-        var launcher = SessionComposer.Compose(options.ToSessionRequest(), settings, FaasrBackends.AddTo(LocalBackends.Catalog(), new FaasrComputeOptions
+        var catalog = FaasrBackends.AddTo(LocalBackends.Catalog(), new FaasrComputeOptions
         {
             Sources = new FaasrSourceOptions { DefaultWorkflowTools = Path.Combine(repository.Root, "faasr_workflow") },
+            Report = line => output.WriteLine(line),
+        });
+        var launcher = SessionComposer.Compose(options.ToSessionRequest(), settings, GitHubBackends.AddTo(catalog, new GitHubComputeOptions
+        {
+            WorkflowPath = RepositoryLayout.PathInRepository(repository.Resolve(workflowFile)),
             Report = line => output.WriteLine(line),
         }));
         var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };

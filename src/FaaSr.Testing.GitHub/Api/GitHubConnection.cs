@@ -19,18 +19,25 @@ public sealed class GitHubConnection
     /// <summary>GitHub's advice for a secondary rate limit without a retry-after header: wait at least a minute.</summary>
     private static readonly TimeSpan SecondaryLimitWait = TimeSpan.FromMinutes(1);
 
+    private static readonly ResiliencePropertyKey<GitHubEndpoint> EndpointKey = new("faasr-it.github-endpoint");
+
     private readonly TimeProvider clock;
     private readonly ResiliencePipeline pipeline;
+    private readonly Action<string>? report;
 
-    public GitHubConnection(GitHubApiSettings settings, TimeProvider? clock = null, Func<HttpMessageHandler>? handler = null)
+    /// <param name="settings">The API root, token and retry limits.</param>
+    /// <param name="clock">The clock rate limits are measured on.</param>
+    /// <param name="handler">The HTTP handler (a test's own); null: Octokit's default.</param>
+    /// <param name="report">Gets one line for each wait before a retry (a rate limit, a 5xx), naming the endpoint.</param>
+    public GitHubConnection(GitHubApiSettings settings, TimeProvider? clock = null, Func<HttpMessageHandler>? handler = null, Action<string>? report = null)
     {
         Settings = settings;
         this.clock = clock ?? TimeProvider.System;
-        var connection = handler is null
-            ? new Connection(new ProductHeaderValue("faasr-it"), settings.ApiUrl, new InMemoryCredentialStore(new Credentials(settings.Token)))
-            : new Connection(
-                new ProductHeaderValue("faasr-it"), settings.ApiUrl, new InMemoryCredentialStore(new Credentials(settings.Token)),
-                new HttpClientAdapter(handler), new SimpleJsonSerializer());
+        this.report = report;
+        var connection = new Connection(
+            new ProductHeaderValue("faasr-it"), settings.ApiUrl, new InMemoryCredentialStore(new Credentials(settings.Token)),
+            new HttpClientAdapter(() => new GitHubApiVersionHandler(handler?.Invoke() ?? HttpMessageHandlerFactory.CreateDefault())),
+            new SimpleJsonSerializer());
         Client = new GitHubClient(connection);
         pipeline = new ResiliencePipelineBuilder { TimeProvider = this.clock }
             .AddRetry(new RetryStrategyOptions
@@ -38,6 +45,16 @@ public sealed class GitHubConnection
                 MaxRetryAttempts = settings.ServerErrorRetries + 3,
                 ShouldHandle = arguments => ValueTask.FromResult(arguments.Outcome.Exception is { } exception && RetryDelay(exception, arguments.AttemptNumber) is not null),
                 DelayGenerator = arguments => ValueTask.FromResult(arguments.Outcome.Exception is { } exception ? RetryDelay(exception, arguments.AttemptNumber) : null),
+                OnRetry = arguments =>
+                {
+                    if (this.report is { } say && arguments.Outcome.Exception is { } exception
+                        && arguments.Context.Properties.TryGetValue(EndpointKey, out var endpoint))
+                    {
+                        say(Redact(RetryLine(exception, endpoint, arguments.RetryDelay, arguments.AttemptNumber)));
+                    }
+
+                    return ValueTask.CompletedTask;
+                },
             })
             .Build();
     }
@@ -54,19 +71,26 @@ public sealed class GitHubConnection
     public async Task<T> RunAsync<T>(GitHubEndpoint endpoint, Func<IGitHubClient, Task<T>> call, CancellationToken cancellationToken)
     {
         var attempts = 0;
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(EndpointKey, endpoint);
         try
         {
             return await pipeline.ExecuteAsync(
-                async token =>
+                async (resilience, _) =>
                 {
                     attempts++;
-                    return await call(Client).WaitAsync(token);
+                    return await call(Client).WaitAsync(resilience.CancellationToken);
                 },
-                cancellationToken);
+                context,
+                0);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested && Describe(exception, endpoint, attempts) is { } described)
         {
             throw described;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
     }
 
@@ -122,6 +146,18 @@ public sealed class GitHubConnection
             : null;
     }
 
+    /// <summary>"GitHub: GET https://.../actions/runs: rate limit (403 ...); waiting 42 s, until 10:31:07 UTC, then trying again."</summary>
+    private string RetryLine(Exception exception, GitHubEndpoint endpoint, TimeSpan delay, int attempt)
+    {
+        var at = endpoint.At(Settings.ApiUrl);
+        var until = (clock.GetUtcNow() + delay).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+        return exception is ApiException api && RateLimitWait(api) is not null
+            ? $"GitHub: {at}: rate limit ({(int)api.StatusCode} {GitHubSaid(api)}); waiting {Minutes(delay)}, until {until} UTC, then trying again."
+            : exception is ApiException failed
+                ? $"GitHub: {at}: answered {(int)failed.StatusCode} {GitHubSaid(failed)}; trying again in {Minutes(delay)} (attempt {attempt + 2} of {Settings.ServerErrorRetries + 1})."
+                : $"GitHub: {at}: no answer ({exception.Message}); trying again in {Minutes(delay)} (attempt {attempt + 2} of {Settings.ServerErrorRetries + 1}).";
+    }
+
     private Exception? Describe(Exception exception, GitHubEndpoint endpoint, int attempts)
     {
         var at = endpoint.At(Settings.ApiUrl);
@@ -149,7 +185,7 @@ public sealed class GitHubConnection
                 >= 500 => "GitHub failed to answer; try again later (https://www.githubstatus.com).",
                 _ => "GitHub refused the request.",
             };
-            var message = $"{at}: GitHub answered {status} {said}{tries}. {hint}";
+            var message = $"{at}: GitHub answered {status} {said.TrimEnd('.')}{tries}. {hint}";
             return status >= 500 ? new GitHubServiceException(message, status, endpoint, exception) : new GitHubRequestException(message, status, endpoint);
         }
 

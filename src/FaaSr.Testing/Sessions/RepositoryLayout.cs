@@ -21,6 +21,24 @@ public sealed record RepositoryLayout(string Root)
     /// <summary>A path given relative to the repository root (absolute paths stay as they are).</summary>
     public string Resolve(string path) => Path.GetFullPath(path, Root);
 
+    /// <summary>
+    /// The path of <paramref name="file"/> in the faasr-it repository holding it, with '/' ("workflows/X.json"), as a
+    /// GitHub repository of it would hold the file; null when no repository holds it.
+    /// </summary>
+    public static string? PathInRepository(string file)
+    {
+        var full = Path.GetFullPath(file);
+        try
+        {
+            var relative = Path.GetRelativePath(Find(Path.GetDirectoryName(full)!).Root, full);
+            return relative.StartsWith("..", StringComparison.Ordinal) ? null : relative.Replace(Path.DirectorySeparatorChar, '/');
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The repository holding <paramref name="start"/> (a folder or file): the nearest folder upwards with FaaSr.Testing.slnx.</summary>
     public static RepositoryLayout Find(string start)
     {

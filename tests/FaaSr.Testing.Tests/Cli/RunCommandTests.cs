@@ -148,19 +148,6 @@ public sealed class RunCommandTests
     }
 
     [TestMethod]
-    public async Task TheCloudProfileWhileNoGitHubComputeIsRegisteredGivesExitThreeNamingTheCompute()
-    {
-        using var folder = new TemporaryFolder();
-        var workflow = folder.Write("workflows/Cloud.json", WorkflowJson("Cloud", "Cloud" + Guid.NewGuid().ToString("N")[..8]));
-
-        var result = await InProcessCli.RunAsync("run", workflow, "--env", "cloud", "--plain");
-
-        Assert.AreEqual(ExitCodes.EnvironmentProblem, result.ExitCode, result.Error);
-        StringAssert.Contains(result.Error, "Compute 'github' (GitHub Actions) is not available");
-        StringAssert.Contains(result.Error, "--compute emulated");
-    }
-
-    [TestMethod]
     public async Task AnUnknownComputeGivesExitTwoListingTheKnownOnes()
     {
         var result = await InProcessCli.RunAsync("run", IntegrationWorkflow, "--compute", "lambda", "--plain");
