@@ -19,18 +19,7 @@ public sealed class RunGitHubComputeTests(TestContext testContext)
     [TestMethod]
     public async Task RunOnTheCloudProfileFollowsEveryRunAtTheGivenApiRootAndKeepsEachRunPageInTheRecord()
     {
-        await using var scenario = await GitHubComputeScenario.StartAsync(
-            async (step, cancellationToken) =>
-            {
-                await step.Write.CompleteAsync(step.Instance, cancellationToken, step.Instance == "start" ? ["work(2)"] : []);
-                if (step.Instance == "start")
-                {
-                    await step.DispatchAsync("work", 2, cancellationToken);
-                }
-
-                step.Run.Complete("success");
-            },
-            Token);
+        await using var scenario = await GitHubComputeScenario.StartAsync(GitHubComputeScenario.PlaySuccessAsync, Token);
         await File.WriteAllLinesAsync(Path.Combine(scenario.Root, ".env"), [
             $"GH_PAT={GitHubComputeScenario.Token}", $"S3_AccessKey={LocalS3Server.AccessKey}", $"S3_SecretKey={LocalS3Server.SecretKey}"], Token);
         var runs = Path.Combine(scenario.Root, "runs");

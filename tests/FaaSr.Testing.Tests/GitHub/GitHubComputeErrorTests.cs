@@ -20,7 +20,7 @@ public sealed class GitHubComputeErrorTests(TestContext testContext)
     [TestMethod]
     public async Task ATokenGitHubRefusesIs401NamingTheEndpointAndTheVariableNeverTheToken()
     {
-        await using var scenario = await GitHubComputeScenario.StartAsync(CompleteAsync, Token, acceptedTokens: ["another-token"]);
+        await using var scenario = await GitHubComputeScenario.StartAsync(GitHubComputeScenario.PlaySuccessAsync, Token, acceptedTokens: ["another-token"]);
 
         var refused = await Assert.ThrowsExactlyAsync<GitHubRequestException>(() => scenario.LaunchAsync(Token));
 
@@ -36,7 +36,7 @@ public sealed class GitHubComputeErrorTests(TestContext testContext)
     [TestMethod]
     public async Task RateLimitsAreWaitedForUntilTheyLiftSaidInOneLineAndTheRunGoesOn()
     {
-        await using var scenario = await GitHubComputeScenario.StartAsync(CompleteAsync, Token);
+        await using var scenario = await GitHubComputeScenario.StartAsync(GitHubComputeScenario.PlaySuccessAsync, Token);
         var reset = DateTimeOffset.UtcNow.AddSeconds(2);
         scenario.StandIn.AddFault(StandInFault.RateLimited("GET", "/actions/runs$", reset, times: 1));
         scenario.StandIn.AddFault(new StandInFault(
@@ -65,7 +65,7 @@ public sealed class GitHubComputeErrorTests(TestContext testContext)
     [DataRow(true, false, DisplayName = "the workflow file is not pushed")]
     public async Task WhatIsNotInTheRepositoryIs404NamingTheEndpointAndWhatToDo(bool registered, bool pushed)
     {
-        await using var scenario = await GitHubComputeScenario.StartAsync(CompleteAsync, Token, registered: registered, pushed: pushed);
+        await using var scenario = await GitHubComputeScenario.StartAsync(GitHubComputeScenario.PlaySuccessAsync, Token, registered: registered, pushed: pushed);
 
         var missing = await Assert.ThrowsAsync<BadInputException>(() => scenario.LaunchAsync(Token));
 
@@ -91,7 +91,7 @@ public sealed class GitHubComputeErrorTests(TestContext testContext)
     [DataRow(422, "No ref found for: main")]
     public async Task ADispatchGitHubRefusesIsBadInputWithGitHubsMessage(int status, string message)
     {
-        await using var scenario = await GitHubComputeScenario.StartAsync(CompleteAsync, Token);
+        await using var scenario = await GitHubComputeScenario.StartAsync(GitHubComputeScenario.PlaySuccessAsync, Token);
         scenario.StandIn.AddFault(new StandInFault("POST", "/dispatches$", status, message));
 
         var refused = await Assert.ThrowsExactlyAsync<GitHubRequestException>(() => scenario.LaunchAsync(Token));
@@ -135,21 +135,5 @@ public sealed class GitHubComputeErrorTests(TestContext testContext)
             Assert.AreEqual(("completed", "cancelled"), (scenario.StandIn.Runs[0].Status, scenario.StandIn.Runs[0].Conclusion), "the run still going was cancelled");
             Assert.IsTrue(scenario.Lines.Any(l => l.StartsWith($"github: cancelled run {scenario.StandIn.Runs[0].HtmlUrl} (start)", StringComparison.Ordinal)), string.Join("\n", scenario.Lines));
         }
-    }
-
-    /// <summary>Every dispatched instance completes at once, as FaaSr would for an action without successors.</summary>
-    private static async Task CompleteAsync(RunnerStep step, CancellationToken cancellationToken)
-    {
-        if (step.Instance == "start")
-        {
-            await step.Write.CompleteAsync("start", cancellationToken, "work(2)");
-            await step.DispatchAsync("work", 2, cancellationToken);
-        }
-        else
-        {
-            await step.Write.CompleteAsync(step.Instance, cancellationToken);
-        }
-
-        step.Run.Complete("success");
     }
 }

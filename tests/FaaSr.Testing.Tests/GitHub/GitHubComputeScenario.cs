@@ -118,6 +118,22 @@ internal sealed class GitHubComputeScenario : IAsyncDisposable
         return scenario;
     }
 
+    /// <summary>What FaaSr does for the workflow when every function succeeds: start dispatches work once per rank.</summary>
+    public static async Task PlaySuccessAsync(RunnerStep step, CancellationToken cancellationToken)
+    {
+        if (step.Instance == "start")
+        {
+            await step.Write.CompleteAsync("start", cancellationToken, "work(2)");
+            await step.DispatchAsync("work", 2, cancellationToken);
+        }
+        else
+        {
+            await step.Write.CompleteAsync(step.Instance, cancellationToken);
+        }
+
+        step.Run.Complete("success", $"{StandInActionsRunner.Stamp()} {step.Instance} done\n");
+    }
+
     /// <summary>The settings a fork's .env gives the cloud profile.</summary>
     public SettingSources Settings(string token = Token) => new(
         new Dictionary<string, string>

@@ -73,7 +73,7 @@ public sealed class GitHubComputeTests(TestContext testContext)
     [TestMethod]
     public async Task TheFunctionsObjectsReachTheRealS3StoreAndEveryInstanceHasItsRunPageInTheRunRecord()
     {
-        await using var scenario = await GitHubComputeScenario.StartAsync(PlayFaaSrAsync, Token);
+        await using var scenario = await GitHubComputeScenario.StartAsync(GitHubComputeScenario.PlaySuccessAsync, Token);
 
         var (session, publisher) = await scenario.LaunchAsync(Token);
         await using (session)
@@ -127,7 +127,7 @@ public sealed class GitHubComputeTests(TestContext testContext)
     [TestMethod]
     public async Task WithoutRunDetailsTheEntrysRunIsFoundByWorkflowFileBranchAndCreatedTime()
     {
-        await using var scenario = await GitHubComputeScenario.StartAsync(PlayFaaSrAsync, Token);
+        await using var scenario = await GitHubComputeScenario.StartAsync(GitHubComputeScenario.PlaySuccessAsync, Token);
 
         // A GitHub that does not know return_run_details refuses it (and dispatches nothing): FaaSr's own body follows.
         scenario.StandIn.AddFault(new StandInFault("POST", "/dispatches$", 422, "Invalid request.\n\n\"return_run_details\" is not a permitted key.", Times: 1));
@@ -145,22 +145,6 @@ public sealed class GitHubComputeTests(TestContext testContext)
             Assert.AreEqual(scenario.StandIn.Runs[0].HtmlUrl, session.RunUrlOf("start"));
             Assert.AreEqual(scenario.StandIn.Runs[2].HtmlUrl, session.RunUrlOf("work(2)"));
         }
-    }
-
-    /// <summary>What FaaSr does for the workflow when every function succeeds: start dispatches work twice.</summary>
-    private static async Task PlayFaaSrAsync(RunnerStep step, CancellationToken cancellationToken)
-    {
-        if (step.Instance == "start")
-        {
-            await step.Write.CompleteAsync("start", cancellationToken, "work(2)");
-            await step.DispatchAsync("work", 2, cancellationToken);
-        }
-        else
-        {
-            await step.Write.CompleteAsync(step.Instance, cancellationToken);
-        }
-
-        step.Run.Complete("success", $"{StandInActionsRunner.Stamp()} {step.Instance} done\n");
     }
 
     private static string Line(RecordedRequest request) => $"{request.Method} {request.ApiPath}";
