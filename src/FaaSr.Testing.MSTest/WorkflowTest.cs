@@ -28,7 +28,10 @@ public abstract class WorkflowTest<TSelf>
         tester ?? throw new InvalidOperationException(
             $"{typeof(TSelf).Name}: the workflow run is available from the test's initialisation on, not in its constructor.");
 
-    /// <summary>The workflow file, relative to the repository root; by default the class's <see cref="WorkflowAttribute"/>.</summary>
+    /// <summary>
+    /// The workflow file, relative to the tester's root (see <see cref="WorkflowTesterOptions.RepositoryRoot"/>); by default
+    /// the class's <see cref="WorkflowAttribute"/>.
+    /// </summary>
     protected virtual string WorkflowFile =>
         typeof(TSelf).GetCustomAttribute<WorkflowAttribute>()?.WorkflowFile
         ?? throw new InvalidOperationException(
