@@ -5,14 +5,16 @@ using FaaSr.Testing.Cli.Views;
 using FaaSr.Testing.Errors;
 using FaaSr.Testing.Local;
 using FaaSr.Testing.Profiles;
+using FaaSr.Testing.Reporting.Trx;
 using FaaSr.Testing.Sessions;
 
 namespace FaaSr.Testing.Cli;
 
 /// <summary>
-/// <c>faasr-it watch [--runs DIR] [--env local|cloud] [--plain] -- COMMAND [ARG...]</c>: runs the command (typically
+/// <c>faasr-it watch [--runs DIR] [--env local|cloud] [--trx DIR] [--plain] -- COMMAND [ARG...]</c>: runs the command (typically
 /// <c>dotnet test</c> of the workflow tests) and, while it runs, shows the run records it writes to DIR: a live table
-/// in a terminal, plain lines in logs. Exits with the command's exit code (3 when it cannot be started). Ctrl-C is
+/// in a terminal, plain lines in logs. Its final summary judges each run by the outcomes of the command's tests (the
+/// TRX files in --trx, default the command's --results-directory; <see cref="TestConclusion"/>). Exits with the command's exit code (3 when it cannot be started). Ctrl-C is
 /// passed on to the command as SIGINT; it is killed, process tree and all, if it has not stopped after a grace period,
 /// and the exit code is then 130. If watch itself is killed (SIGKILL), the command is killed with it where the machine
 /// allows (<see cref="ParentBoundProcess"/>).
@@ -34,6 +36,10 @@ internal static class WatchCommand
         {
             Description = $"Profile for the command, passed as {ProfileNames.Variable}: local or cloud.",
         };
+        var trx = new Option<string?>("--trx")
+        {
+            Description = "Folder of the TRX files the command writes (default: its --results-directory); the final summary reads the tests' outcomes there.",
+        };
         var plain = new Option<bool>("--plain")
         {
             Description = "Plain lines even in an interactive terminal.",
@@ -47,6 +53,7 @@ internal static class WatchCommand
         {
             runs,
             profile,
+            trx,
             plain,
             commandLine,
         };
@@ -54,6 +61,7 @@ internal static class WatchCommand
             parseResult.GetValue(commandLine) ?? [],
             parseResult.GetValue(runs),
             parseResult.GetValue(profile),
+            parseResult.GetValue(trx),
             parseResult.GetValue(plain),
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
@@ -62,7 +70,14 @@ internal static class WatchCommand
     }
 
     private static async Task<int> RunAsync(
-        IReadOnlyList<string> commandLine, string? runsFolder, string? profile, bool plain, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        IReadOnlyList<string> commandLine,
+        string? runsFolder,
+        string? profile,
+        string? trxFolder,
+        bool plain,
+        TextWriter output,
+        TextWriter error,
+        CancellationToken cancellationToken)
     {
         if (commandLine.Count == 0)
         {
@@ -77,7 +92,9 @@ internal static class WatchCommand
 
         var folder = runsFolder ?? RepositoryLayout.FindFromHereOrCurrentFolder().RunsFolder;
 
-        var records = new RunRecordFolder(folder, DateTime.UtcNow);
+        var startedAt = DateTime.UtcNow;
+        var records = new RunRecordFolder(folder, startedAt);
+        var results = trxFolder ?? ResultsDirectoryOf(commandLine);
         using var child = new Process { StartInfo = StartInfo(commandLine, profile) };
         int exitCode;
         string? interruption = null;
@@ -115,6 +132,10 @@ internal static class WatchCommand
             await exited;
             await ShowAsync(records, view, CancellationToken.None);
             exitCode = child.ExitCode;
+            if (interruption is null)
+            {
+                view.Conclude(new TestConclusion(await TestResultsAsync(results, startedAt), exitCode));
+            }
         }
 
         if (interruption is not null)
@@ -145,6 +166,39 @@ internal static class WatchCommand
         }
 
         return $"watch: interrupted; '{command}' did not stop within {StopGracePeriod.TotalSeconds:0} s and was killed.";
+    }
+
+    /// <summary>The folder after the command's --results-directory (dotnet test's), or null.</summary>
+    private static string? ResultsDirectoryOf(IReadOnlyList<string> commandLine)
+    {
+        var at = commandLine.ToList().IndexOf("--results-directory");
+        return at >= 0 && at + 1 < commandLine.Count ? commandLine[at + 1] : null;
+    }
+
+    /// <summary>The outcomes in the TRX files written to <paramref name="folder"/> since the watch began; null when there are none.</summary>
+    private static async Task<IReadOnlyList<TrxTestResult>?> TestResultsAsync(string? folder, DateTime sinceUtc)
+    {
+        if (folder is null || !Directory.Exists(folder))
+        {
+            return null;
+        }
+
+        var results = new List<TrxTestResult>();
+        var found = false;
+        foreach (var file in new DirectoryInfo(folder).EnumerateFiles("*.trx").Where(f => f.LastWriteTimeUtc >= sinceUtc))
+        {
+            try
+            {
+                results.AddRange((await TrxReader.ReadFileAsync(file.FullName, CancellationToken.None)).Results);
+                found = true;
+            }
+            catch (Exception exception) when (exception is IOException or InvalidDataException)
+            {
+                // Half-written or not a TRX file: the summary then says less, and the command's exit code still decides.
+            }
+        }
+
+        return found ? results : null;
     }
 
     private static ProcessStartInfo StartInfo(IReadOnlyList<string> commandLine, string? profile)

@@ -13,4 +13,7 @@ internal interface IRunView : IAsyncDisposable
 
     /// <summary>One line the watched command wrote.</summary>
     void Output(string line);
+
+    /// <summary>What the command's tests said (watch): the final account judges each run by them and ends with their verdict.</summary>
+    void Conclude(TestConclusion conclusion);
 }

@@ -21,6 +21,7 @@ internal sealed class LiveRunView : IRunView
     private readonly CancellationTokenSource stop = new();
     private readonly Task display;
     private int disposed;
+    private TestConclusion? conclusion;
 
     public LiveRunView(IAnsiConsole console)
     {
@@ -49,6 +50,14 @@ internal sealed class LiveRunView : IRunView
         }
     }
 
+    public void Conclude(TestConclusion conclusion)
+    {
+        lock (gate)
+        {
+            this.conclusion = conclusion;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref disposed, 1) != 0)
@@ -67,14 +76,23 @@ internal sealed class LiveRunView : IRunView
             }
 
             var now = DateTimeOffset.UtcNow;
-            foreach (var run in Ordered())
+            var ordered = Ordered();
+            foreach (var run in ordered)
             {
-                console.Write(RunTable.Line(run, now));
+                var judgement = conclusion?.Judge(run);
+                console.Write(judgement is null ? RunTable.Line(run, now) : RunTable.Line(run, now, judgement));
                 console.WriteLine();
-                if (!RunSummary.Succeeded(run))
+                if (judgement?.ShowTable ?? !RunSummary.Succeeded(run))
                 {
                     console.Write(RunTable.Of(run, console.Profile.Width));
                 }
+            }
+
+            if (conclusion is not null)
+            {
+                var (mark, color, text) = conclusion.FinalLine(ordered);
+                console.Write(new Markup(CutText.Markup([(mark, color), (" " + text, color)], int.MaxValue)));
+                console.WriteLine();
             }
         }
     }

@@ -78,6 +78,24 @@ internal sealed class PlainRunView(TextWriter writer, TimeProvider clock) : IRun
         }
     }
 
+    /// <summary>Each run judged by the tests, then their verdict, as the last lines.</summary>
+    public void Conclude(TestConclusion conclusion)
+    {
+        lock (gate)
+        {
+            var now = DateTimeOffset.UtcNow;
+            foreach (var run in seen.Values.OrderBy(r => r.StartedAt))
+            {
+                var judgement = conclusion.Judge(run);
+                writer.WriteLine($"{Prefix}{judgement.Mark} {RunSummary.Line(run, now)}{(judgement.Note.Length == 0 ? "" : " — " + judgement.Note)}");
+            }
+
+            var (mark, _, text) = conclusion.FinalLine(seen.Values);
+            writer.WriteLine($"{Prefix}{mark} {text}");
+            writer.Flush();
+        }
+    }
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     /// <summary>"work(1..1000): 200 completed · 790 running · 10 invoked", when it says something new and is due.</summary>

@@ -105,6 +105,11 @@ internal static class RunTable
         return new Markup(CutText.Markup([(mark, color), (" " + RunSummary.Line(run, now), "")], width));
     }
 
+    /// <summary>The run's line as <paramref name="judgement"/> reads it: its mark, the line, then what the tests said.</summary>
+    public static IRenderable Line(RunRecord run, DateTimeOffset now, RunJudgement judgement) => new Markup(CutText.Markup(
+        [(judgement.Mark, judgement.Color), (" " + RunSummary.Line(run, now) + (judgement.Note.Length == 0 ? "" : " — " + judgement.Note), "")],
+        int.MaxValue));
+
     public static string Color(FunctionStatus status) => status switch
     {
         FunctionStatus.Completed => "green",

@@ -8,27 +8,35 @@ namespace FaaSr.Testing.Reporting.Model;
 /// Decides how a run reads. A run that failed reads "expected" when tests exercised it and none of them failed:
 /// a test that waits for a function's status fails when the function failed, unless the test expected it to
 /// (Expect(...).ToFailAsync, WaitForAsync(shouldFail), AssertFunctionFailedAsync), so passing tests over a failed
-/// run mean the failure was asserted.
+/// run mean the failure was asserted. The report and <c>faasr-it watch</c>'s final summary both read runs this way.
 /// </summary>
-internal static class VerdictRules
+public static class VerdictRules
 {
     /// <summary>
     /// The tests that exercised <paramref name="run"/>: those of a class named after the workflow
     /// ("FailingWorkflowTests" for FailingWorkflow, the tests' convention), or whose output names its InvocationID.
     /// </summary>
-    public static IReadOnlyList<TrxTestResult> TestsOf(RecordedRun run, IEnumerable<TrxTestResult> tests) =>
-        tests.Where(t => t.ShortClassName.StartsWith(run.WorkflowName, StringComparison.Ordinal)
-            || t.StdOut.Contains(run.InvocationId, StringComparison.Ordinal)
-            || t.Message.Contains(run.InvocationId, StringComparison.Ordinal)).ToArray();
+    internal static IReadOnlyList<TrxTestResult> TestsOf(RecordedRun run, IEnumerable<TrxTestResult> tests) =>
+        TestsOf(run.WorkflowName, run.InvocationId, tests);
 
-    public static RunVerdict Decide(RecordedRun run, IReadOnlyList<TrxTestResult> testsOfRun)
+    /// <summary>The tests that exercised the run of <paramref name="workflowName"/> with <paramref name="invocationId"/>.</summary>
+    public static IReadOnlyList<TrxTestResult> TestsOf(string workflowName, string invocationId, IEnumerable<TrxTestResult> tests) =>
+        tests.Where(t => t.ShortClassName.StartsWith(workflowName, StringComparison.Ordinal)
+            || t.StdOut.Contains(invocationId, StringComparison.Ordinal)
+            || t.Message.Contains(invocationId, StringComparison.Ordinal)).ToArray();
+
+    internal static RunVerdict Decide(RecordedRun run, IReadOnlyList<TrxTestResult> testsOfRun) =>
+        Decide(run.FinishedAt is not null, run.Functions.Select(f => f.Status), testsOfRun);
+
+    /// <summary>How a run whose instances ended with <paramref name="statuses"/> reads, given the tests that exercised it.</summary>
+    public static RunVerdict Decide(bool finished, IEnumerable<FunctionStatus> statuses, IReadOnlyList<TrxTestResult> testsOfRun)
     {
-        if (run.FinishedAt is null)
+        if (!finished)
         {
             return RunVerdict.Unfinished;
         }
 
-        if (run.Functions.All(f => f.Status.HasCompleted))
+        if (statuses.All(s => s.HasCompleted))
         {
             return RunVerdict.Passed;
         }
