@@ -49,43 +49,31 @@ public sealed class WatchSummaryTests
     public void DeleteFolders() => Directory.Delete(runs, recursive: true);
 
     [TestMethod]
-    public async Task AFailureThePassingTestsExpectedEndsGreenAndSaysItWasExpected()
+    [DataRow(
+        "FailingWorkflow", "failed", "Passed", 0,
+        "✔ FailingWorkflow abc12345 (local) finished in 2.0 s: 1 completed, 1 failed — failed as the tests expected (1 test passed): f failed",
+        "✔ tests passed: 1 passed, 0 failed; 1 run failed as the tests expected",
+        DisplayName = "a failure the passing tests expected ends green")]
+    [DataRow(
+        "MyWorkflow", "completed", "Failed", 1,
+        "✘ MyWorkflow abc12345 (local) finished in 2.0 s: 2 completed — but 1 of 1 of its tests failed: FFailsAsAsserted",
+        "✘ tests failed (exit 1): 0 passed, 1 failed: FFailsAsAsserted",
+        DisplayName = "completed functions under a failed test end red")]
+    [DataRow(
+        "OtherWorkflow", "failed", "Passed", 0,
+        "• OtherWorkflow abc12345 (local) finished in 2.0 s: 1 completed, 1 failed — f failed; no test result names this run",
+        "✔ tests passed: 1 passed, 0 failed",
+        DisplayName = "a failure no test names, in a green command, is not red")]
+    public async Task TheLastLinesJudgeTheRunByItsTestsAndEndAsTheCommandDid(
+        string workflow, string status, string outcome, int exitCode, string runLine, string finalLine)
     {
-        var result = await WatchAsync("FailingWorkflow", "failed", "Passed", 0);
+        var result = await WatchAsync(workflow, status, outcome, exitCode);
 
-        Assert.AreEqual(0, result.ExitCode, result.Output + result.Error);
-        var lines = Lines(result.Output);
-        Assert.AreEqual(
-            "[faasr-it] ✔ FailingWorkflow abc12345 (local) finished in 2.0 s: 1 completed, 1 failed — failed as the tests expected (1 test passed): f failed",
-            lines[^2]);
-        Assert.AreEqual("[faasr-it] ✔ tests passed: 1 passed, 0 failed; 1 run failed as the tests expected", lines[^1]);
-        Assert.IsFalse(lines.Any(l => l.Contains('✘', StringComparison.Ordinal)), result.Output);
-    }
-
-    [TestMethod]
-    public async Task CompletedFunctionsUnderAFailedTestEndRed()
-    {
-        var result = await WatchAsync("MyWorkflow", "completed", "Failed", 1);
-
-        Assert.AreEqual(1, result.ExitCode, result.Output + result.Error);
-        var lines = Lines(result.Output);
-        Assert.AreEqual(
-            "[faasr-it] ✘ MyWorkflow abc12345 (local) finished in 2.0 s: 2 completed — but 1 of 1 of its tests failed: FFailsAsAsserted",
-            lines[^2]);
-        Assert.AreEqual("[faasr-it] ✘ tests failed (exit 1): 0 passed, 1 failed: FFailsAsAsserted", lines[^1]);
-        Assert.IsFalse(lines[^2..].Any(l => l.Contains('✔', StringComparison.Ordinal)), result.Output);
-    }
-
-    [TestMethod]
-    public async Task AFailureNoTestAccountsForInAGreenCommandIsNotRedButSaysSo()
-    {
-        var result = await WatchAsync("OtherWorkflow", "failed", "Passed", 0);
-
-        var lines = Lines(result.Output);
-        Assert.AreEqual(
-            "[faasr-it] • OtherWorkflow abc12345 (local) finished in 2.0 s: 1 completed, 1 failed — f failed; no test result names this run",
-            lines[^2]);
-        StringAssert.StartsWith(lines[^1], "[faasr-it] ✔ tests passed: 1 passed, 0 failed");
+        Assert.AreEqual(exitCode, result.ExitCode, result.Output + result.Error);
+        var lines = result.Output.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+        Assert.AreEqual("[faasr-it] " + runLine, lines[^2], result.Output);
+        Assert.AreEqual("[faasr-it] " + finalLine, lines[^1], result.Output);
+        Assert.DoesNotContain(exitCode == 0 ? "✘" : "✔", string.Join('\n', lines[^2..]), "green never ends in red, red never in green");
     }
 
     private Task<(int ExitCode, string Output, string Error)> WatchAsync(string workflow, string status, string outcome, int exitCode)
@@ -97,6 +85,4 @@ public sealed class WatchSummaryTests
             "python3", "-c", Child.Replace("{workflow}Tests", testedWorkflow + "Tests", StringComparison.Ordinal),
             runs, workflow, status, outcome, exitCode.ToString(System.Globalization.CultureInfo.InvariantCulture), "--results-directory", results);
     }
-
-    private static string[] Lines(string output) => output.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
 }
