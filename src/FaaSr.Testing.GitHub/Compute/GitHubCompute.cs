@@ -91,9 +91,9 @@ public sealed class GitHubCompute(GitHubComputeOptions options, SettingSources s
                 continue;
             }
 
-            var variable = new[] { $"{serverName}_PAT", "GH_PAT" }.FirstOrDefault(v => settings.Get(v) is not null)
+            var variable = new[] { $"{serverName}_PAT", "GH_PAT", "GITHUB_TOKEN" }.FirstOrDefault(v => settings.Get(v) is not null)
                 ?? throw new SettingsException(
-                    $"Workflow '{document.WorkflowName}': no GitHub token for server '{serverName}' ({name}): set {serverName}_PAT or GH_PAT in the environment or .env (a classic token with the repo and workflow scopes).");
+                    $"Workflow '{document.WorkflowName}': no GitHub token for server '{serverName}' ({name}): set {serverName}_PAT, GH_PAT or GITHUB_TOKEN in the environment or .env (a classic token with the repo and workflow scopes).");
             var connection = new GitHubConnection(
                 new GitHubApiSettings(url, settings.Get(variable)!, variable) { MaxRateLimitWait = options.MaxRateLimitWait, ServerErrorDelay = options.ServerErrorDelay },
                 options.Clock,
