@@ -6,7 +6,8 @@ namespace FaaSr.Testing.Local.Execution;
 
 /// <summary>
 /// Runs one process to its end: writes its stdin, keeps the tail of stdout and stderr, and kills the whole process
-/// tree when the time limit passes or the token is cancelled, so no process outlives the run.
+/// tree when the time limit passes or the token is cancelled, so no process outlives the run; it dies with this process
+/// too, however this process ends (<see cref="ParentBoundProcess"/>).
 /// </summary>
 internal static class ChildProcess
 {
@@ -44,7 +45,8 @@ internal static class ChildProcess
         var startedAt = clock.GetUtcNow();
         try
         {
-            process.Start();
+            // Also when this process is killed with SIGKILL and cannot run the guard below (Linux, setpriv).
+            ParentBoundProcess.Start(process);
         }
         catch (Win32Exception e)
         {

@@ -18,6 +18,9 @@ internal sealed class PythonForkServer : IAsyncDisposable
     private const int TailLines = 40;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long the server may take to end its children itself once its stdin is closed, before its tree is killed.</summary>
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
+
     private readonly Process process;
     private readonly ChildProcessGuard guard;
     private readonly OutputTail serverOutput = new(TailLines);
@@ -36,9 +39,10 @@ internal sealed class PythonForkServer : IAsyncDisposable
         reading = ReadAnswersAsync();
     }
 
+    /// <param name="runName">Names the run's cgroup, where the server can make one (faasr_local_containment.py).</param>
     /// <exception cref="ExecutionEnvironmentException">The interpreter cannot be started or does not get ready.</exception>
     public static async Task<PythonForkServer> StartAsync(
-        PythonInterpreter interpreter, string runtimeFolder, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+        PythonInterpreter interpreter, string runtimeFolder, string runName, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
         var startInfo = new ProcessStartInfo(interpreter.Executable)
         {
@@ -53,6 +57,7 @@ internal sealed class PythonForkServer : IAsyncDisposable
         startInfo.ArgumentList.Add("-S");
         startInfo.ArgumentList.Add(Path.Combine(runtimeFolder, Script));
         startInfo.ArgumentList.Add(JsonSerializer.Serialize(interpreter.SitePackages));
+        startInfo.ArgumentList.Add(runName);
         startInfo.Environment.Clear();
         foreach (var (name, value) in environment)
         {
@@ -167,7 +172,20 @@ internal sealed class PythonForkServer : IAsyncDisposable
             // Already gone.
         }
 
-        guard.KillTree();
+        // Its closed stdin tells the server to kill everything its children started (also what left their session or
+        // cgroup) and exit; the tree kill is for a server that does not.
+        using (var stopping = new CancellationTokenSource(StopTimeout))
+        {
+            try
+            {
+                await process.WaitForExitAsync(stopping.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                guard.KillTree();
+            }
+        }
+
         await process.WaitForExitAsync(CancellationToken.None);
         await reading;
         guard.Dispose();

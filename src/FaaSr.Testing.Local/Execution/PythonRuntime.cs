@@ -59,7 +59,7 @@ internal sealed class PythonRuntime : IFunctionRuntime, IAsyncDisposable
                 environment[name] = value;
             }
 
-            forkServer = await PythonForkServer.StartAsync(interpreter, runtimeFolder, environment, cancellationToken);
+            forkServer = await PythonForkServer.StartAsync(interpreter, runtimeFolder, ProcessSweep.MarkerFor(runFolder), environment, cancellationToken);
         }
 
         return new PythonRuntime(interpreter, pythonVariables, runtimeFolder, forkServer, clock);

@@ -5,7 +5,9 @@ already done so costs a few. The executor writes one JSON request per line on st
 {"Id", "WorkingDirectory", "Environment", "OutputFile", "Invocation"}. For each, this server forks a child that
 starts its own session, takes the instance's folder, environment and output file, and runs
 faasr_local_entry.run_to_end(invocation). It answers {"Id", "Pid"} when the child exists and {"Id", "Exit"} when it
-has ended, after killing whatever the child left running in its session. It exits when stdin closes.
+has ended, after killing whatever the child left running in its session and its cgroup. When stdin closes (the
+executor ended the run, or faasr-it itself ended, even by SIGKILL) it kills every process its children started, wherever
+they went (faasr_local_containment), and exits.
 """
 import json
 import os
@@ -13,6 +15,7 @@ import select
 import signal
 import sys
 
+import faasr_local_containment
 import faasr_local_entry
 from FaaSr_py.client import py_client_stubs  # noqa: F401 -- imported here so that children need not
 
@@ -22,7 +25,8 @@ def send(message):
     os.write(1, (json.dumps(message) + "\n").encode("utf-8"))
 
 
-def run_child(request, wakeup_pipe):
+def run_child(request, wakeup_pipe, cgroup):
+    faasr_local_containment.RunContainment.join(cgroup)
     os.setsid()
     signal.set_wakeup_fd(-1)
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
@@ -43,8 +47,8 @@ def run_child(request, wakeup_pipe):
     faasr_local_entry.run_to_end(request["Invocation"])
 
 
-def reap(children):
-    """Reports every child that has ended, after killing whatever it left running in its session."""
+def reap(children, containment):
+    """Reports every child that has ended, after killing whatever it left running in its session and its cgroup."""
     while children:
         try:
             ended = faasr_local_entry.reap_session(-1, block=False)
@@ -53,8 +57,10 @@ def reap(children):
         if ended is None:
             return
         pid, code = ended
-        request_id = children.pop(pid, None)
+        # Orphans a child left are re-parented here (a subreaper) and reaped too; they are nobody's request.
+        request_id, cgroup = children.pop(pid, (None, None))
         if request_id is not None:
+            containment.end_instance(cgroup)
             send({"Id": request_id, "Exit": code})
 
 
@@ -62,6 +68,7 @@ def main():
     invocation_site = json.loads(sys.argv[1]) if len(sys.argv) > 1 else []
     for folder in invocation_site:
         faasr_local_entry.add_site_packages(folder)
+    containment = faasr_local_containment.RunContainment(sys.argv[2] if len(sys.argv) > 2 else str(os.getpid()))
 
     # The executor stops this server (stdin closed, process tree killed); a Ctrl-C sent to the terminal's process
     # group must not end it first, orphaning children that run in sessions of their own.
@@ -80,11 +87,12 @@ def main():
             continue
         if wake_read in ready:
             os.read(wake_read, 4096)
-            reap(children)
+            reap(children, containment)
         if 0 not in ready:
             continue
         data = os.read(0, 65536)
         if not data:
+            containment.end_all()
             break
         pending += data
         while b"\n" in pending:
@@ -94,12 +102,13 @@ def main():
             request = json.loads(line)
             sys.stdout.flush()
             sys.stderr.flush()
+            cgroup = containment.instance_cgroup(request["Id"])
             pid = os.fork()
             if pid == 0:
-                run_child(request, (wake_read, wake_write))
-            children[pid] = request["Id"]
+                run_child(request, (wake_read, wake_write), cgroup)
+            children[pid] = (request["Id"], cgroup)
             send({"Id": request["Id"], "Pid": pid})
-        reap(children)
+        reap(children, containment)
 
 
 if __name__ == "__main__":
