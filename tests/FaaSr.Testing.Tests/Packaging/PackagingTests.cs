@@ -141,6 +141,21 @@ public sealed class PackagingTests(TestContext testContext) : IDisposable
         var kept = Directory.GetDirectories(Path.Combine(outside, "artifacts", "runs"), $"{WorkflowName}-*");
         Assert.HasCount(1, kept, "The run's record and logs are kept in artifacts/runs of the current folder.");
         AssertS3rverInstalledInto(cache);
+
+        var report = await Packed.RunAsync(outside, ["report"], ToolLimit, cache, Cancellation, faasrIt);
+        Assert.AreEqual(0, report.ExitCode, $"faasr-it report ({PackedFaasrIt.Describe(report)}):{Environment.NewLine}{report.OutputTail}");
+        Assert.IsTrue(File.Exists(Path.Combine(outside, "artifacts", "report", "index.html")), report.OutputTail);
+
+        // A machine with node and python3 but no npm, and nothing installed yet: exit 3, saying what to install.
+        var noNpm = NewFolder("faasr-it-outside-no-npm-");
+        File.CreateSymbolicLink(Path.Combine(noNpm, "node"), S3rverLocator.FindNode(null));
+        File.CreateSymbolicLink(Path.Combine(noNpm, "python3"), Local.Execution.ExecutablePath.Find("python3")!);
+        var emptyCache = NewFolder("faasr-it-outside-cache-");
+        var refused = await Packed.RunAsync(
+            outside, ["run", Path.Combine("workflows", $"{WorkflowName}.json"), "--local", "--plain"], ToolLimit, emptyCache, Cancellation, faasrIt, noNpm);
+        Assert.AreEqual(3, refused.ExitCode, refused.OutputTail);
+        StringAssert.Contains(refused.OutputTail, "npm is not on PATH to install it. Install Node.js 20 or later with npm");
+        Assert.IsFalse(Directory.Exists(Path.Combine(emptyCache, "faasr-it")), "Nothing is written to the cache when nothing can be installed.");
     }
 
     private static void AssertS3rverInstalledInto(string cache)

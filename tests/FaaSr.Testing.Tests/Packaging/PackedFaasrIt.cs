@@ -64,12 +64,14 @@ internal sealed class PackedFaasrIt : IDisposable
 
     /// <summary>
     /// Runs <paramref name="program"/> (dotnet when null) in <paramref name="folder"/> with the outside environment,
-    /// its XDG cache in <paramref name="privateCache"/>; the process tree is killed after <paramref name="limit"/>.
+    /// its XDG cache in <paramref name="privateCache"/> and, when given, <paramref name="searchPath"/> as its PATH; the
+    /// process tree is killed after <paramref name="limit"/>.
     /// </summary>
     public Task<ProcessExit> RunAsync(
-        string folder, IReadOnlyList<string> arguments, TimeSpan limit, string? privateCache, CancellationToken cancellationToken, string? program = null) =>
+        string folder, IReadOnlyList<string> arguments, TimeSpan limit, string? privateCache, CancellationToken cancellationToken,
+        string? program = null, string? searchPath = null) =>
         ChildProcess.RunAsync(
-            new ProcessLaunch(program ?? Dotnet, arguments, folder, OutsideEnvironment(privateCache), string.Empty) { TimeLimit = limit },
+            new ProcessLaunch(program ?? Dotnet, arguments, folder, OutsideEnvironment(privateCache, searchPath), string.Empty) { TimeLimit = limit },
             TimeProvider.System,
             cancellationToken);
 
@@ -87,11 +89,24 @@ internal sealed class PackedFaasrIt : IDisposable
             if (Directory.Exists(restored))
             {
                 Directory.Delete(restored, recursive: true);
+                RemoveIfEmpty(Path.GetDirectoryName(restored)!);
             }
         }
     }
 
-    private Dictionary<string, string> OutsideEnvironment(string? privateCache)
+    private static void RemoveIfEmpty(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder);
+        }
+        catch (IOException)
+        {
+            // Another version of the package is there (a restore of another run).
+        }
+    }
+
+    private Dictionary<string, string> OutsideEnvironment(string? privateCache, string? searchPath)
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
@@ -116,6 +131,11 @@ internal sealed class PackedFaasrIt : IDisposable
         if (privateCache is not null)
         {
             environment["XDG_CACHE_HOME"] = privateCache;
+        }
+
+        if (searchPath is not null)
+        {
+            environment["PATH"] = searchPath;
         }
 
         return environment;
