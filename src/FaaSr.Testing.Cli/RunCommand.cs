@@ -333,6 +333,10 @@ internal static class RunCommand
         try
         {
             var settings = SettingSources.FromEnvironment(WorkflowEnvFile.For(request.WorkflowFile));
+            var secrets = SecretRedactor.For(graph.Document, settings);
+
+            // A compute's lines (GitHub's messages, an action's output tail) are masked before they are kept.
+            void ComputeLine(string line) => computeLines.Enqueue(secrets.Redact(line));
             var pip = request.PipFindLinks is null && request.PipIndex is null
                 ? null
                 : new PipSources(request.PipFindLinks is null ? null : Path.GetFullPath(request.PipFindLinks), request.PipIndex);
@@ -344,13 +348,13 @@ internal static class RunCommand
                     {
                         Sources = (request.FaasrSources ?? new FaasrSourceOptions()) with { DefaultWorkflowTools = FaasrWorkflowSubtree(request.WorkflowFile) },
                         Pip = pip ?? PipSources.None,
-                        Report = computeLines.Enqueue,
+                        Report = ComputeLine,
                     }),
                     new GitHubComputeOptions
                     {
                         ApiUrl = request.GitHubApiUrl,
                         WorkflowPath = RepositoryLayout.PathInRepository(request.WorkflowFile),
-                        Report = computeLines.Enqueue,
+                        Report = ComputeLine,
                     }));
 
             // The faasr compute checks its sources and Python modules before anything runs (no S3 server started yet).
@@ -366,7 +370,6 @@ internal static class RunCommand
                 ? (Path.GetFullPath(given), null)
                 : DefaultFunctionsFolder(request.WorkflowFile, graph.Document, launcher.Compute.Name);
             var changes = new StatusChangeFlag();
-            var secrets = SecretRedactor.For(graph.Document, settings);
             var runsFolder = WorkflowRunsFolder.For(request.WorkflowFile, request.RunsFolder);
             RunRecordPublisher? publisher = null;
             RunRecordPublisher? kept = null;

@@ -84,19 +84,19 @@ public sealed partial class WorkflowTester : IAsyncDisposable
         var repository = TesterRoot.For(workflowFile, options);
         var graph = WorkflowLoader.Load(repository.Resolve(workflowFile));
         var settings = SettingSources.FromEnvironment(repository.EnvFile);
+        var secrets = SecretRedactor.For(graph.Document, settings, options.FunctionEnvironment.Values);
         var output = options.Output ?? Console.Out;
         var catalog = FaasrBackends.AddTo(LocalBackends.Catalog(), new FaasrComputeOptions
         {
             Sources = new FaasrSourceOptions { DefaultWorkflowTools = Path.Combine(repository.Root, "faasr_workflow") },
-            Report = line => output.WriteLine(line),
+            Report = line => output.WriteLine(secrets.Redact(line)),
         });
         var launcher = SessionComposer.Compose(options.ToSessionRequest(), settings, GitHubBackends.AddTo(catalog, new GitHubComputeOptions
         {
             WorkflowPath = RepositoryLayout.PathInRepository(repository.Resolve(workflowFile)),
-            Report = line => output.WriteLine(line),
+            Report = line => output.WriteLine(secrets.Redact(line)),
         }));
         var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
-        var secrets = SecretRedactor.For(graph.Document, settings, options.FunctionEnvironment.Values);
         UserDataObjects? userData = null;
         RunRecordPublisher? publisher = null;
         try
