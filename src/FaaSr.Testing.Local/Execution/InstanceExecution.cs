@@ -89,7 +89,12 @@ internal sealed class InstanceExecution(LocalRunContext run, FunctionInstance in
             var polling = log.Record(FaaSrLogLevel.DEBUG, Executor, "Polling localhost");
             var starting = log.Record(FaaSrLogLevel.INFO, Executor, $"Starting function: {action.FunctionName} ({runtime.Language})");
             exit = await runtime.RunAsync(
-                new FunctionLaunch(action.FunctionName, action.Arguments, source, workingDirectory, environment, timeLimit) { DownloadRoot = downloadRoot, PackagesFolder = packagesFolder },
+                new FunctionLaunch(action.FunctionName, action.Arguments, source, workingDirectory, environment, timeLimit)
+                {
+                    DownloadRoot = downloadRoot,
+                    PackagesFolder = packagesFolder,
+                    MaxMemoryMegabytes = action.MaxMemory,
+                },
                 cancellationToken);
             log.Write(polling);
             log.Write(starting);
@@ -99,6 +104,11 @@ internal sealed class InstanceExecution(LocalRunContext run, FunctionInstance in
         if (exit.TimedOut)
         {
             return await FailAsync(log, outcome, $"Function {action.FunctionName} exceeded MaxRuntime of {action.MaxRuntime} seconds and was stopped", cancellationToken);
+        }
+
+        if (action.MaxMemory is { } megabytes && exit.ExitCode is FunctionLaunch.OutOfMemoryExitCode or FunctionLaunch.KilledExitCode)
+        {
+            return await FailAsync(log, outcome, $"Function {action.FunctionName} exceeded MaxMemory of {megabytes} MB and was stopped", cancellationToken, exit.OutputTail);
         }
 
         if (exit.ExitCode != 0)

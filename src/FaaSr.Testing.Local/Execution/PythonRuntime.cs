@@ -86,6 +86,7 @@ internal sealed class PythonRuntime : IFunctionRuntime, IAsyncDisposable
             ["DownloadRoot"] = launch.DownloadRoot ?? throw new InvalidOperationException($"No download folder was laid out for {launch.FunctionName}."),
             ["Packages"] = launch.PackagesFolder,
             ["SitePackages"] = new JsonArray(interpreter.SitePackages.Select(f => (JsonNode?)f).ToArray()),
+            ["MaxMemoryMB"] = launch.MaxMemoryMegabytes,
         };
         if (forkServer is not null)
         {

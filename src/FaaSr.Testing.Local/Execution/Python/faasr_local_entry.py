@@ -105,7 +105,29 @@ def find_function(name, root, log):
     return None
 
 
+# The exit code of a container killed for running out of memory (128 + SIGKILL); the executor reads it as "exceeded
+# MaxMemory" (FunctionLaunch.OutOfMemoryExitCode).
+OUT_OF_MEMORY_EXIT_CODE = 137
+
+
+def limit_memory(megabytes):
+    """Caps this process's data memory (heap and private mappings) at the action's MaxMemory; False if there is none.
+
+    Linux counts RLIMIT_DATA per process; processes the function starts inherit the same cap each.
+    """
+    if not megabytes:
+        return False
+    try:
+        import resource
+    except ImportError:
+        return False
+    limit = int(megabytes) * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
+    return True
+
+
 def run(invocation):
+    memory_limited = limit_memory(invocation.get("MaxMemoryMB"))
     for folder in invocation.get("SitePackages", []):
         add_site_packages(folder)
     # FaaSr's images put the pip target (/tmp/packages) on PYTHONPATH: after the entry's folder, before the rest.
@@ -141,6 +163,12 @@ def run(invocation):
     except Exception as e:
         import traceback
 
+        if memory_limited and isinstance(e, MemoryError):
+            # The cloud's container is killed, not handed an exception: no faasr_exit, no .done.
+            traceback.print_exc()
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(OUT_OF_MEMORY_EXIT_CODE)
         stubs.faasr_exit(message=str(e), traceback=traceback.format_exc())
     stubs.faasr_return(result)
 
