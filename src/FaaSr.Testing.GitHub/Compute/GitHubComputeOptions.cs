@@ -18,6 +18,12 @@ public sealed record GitHubComputeOptions
     /// </summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// When the session ends, how long runs not seen completed get to complete (a job ends a little after FaaSr wrote
+    /// its last object) before they are cancelled.
+    /// </summary>
+    public TimeSpan EndGrace { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How many of a failed job's last log lines go into the instance's reason.</summary>
     public int JobLogTailLines { get; init; } = 20;
 

@@ -13,7 +13,8 @@ namespace FaaSr.Testing.GitHub.Compute;
 /// ranked action's runs are given to its instances in the order they were created (a run does not say its rank). A
 /// run that concluded failure, cancelled, timed_out or startup_failure is reported to the monitor at once with the
 /// tail of its job's log (the monitor keeps what S3 shows, when it shows the instance settled). Disposing stops
-/// following and cancels the runs not completed.
+/// following, gives the runs not seen completed <see cref="GitHubComputeOptions.EndGrace"/> to complete, and cancels
+/// the rest.
 /// </summary>
 internal sealed class GitHubComputeRun : IComputeRun
 {
@@ -111,6 +112,7 @@ internal sealed class GitHubComputeRun : IComputeRun
             // Stopped on purpose, or the fault was reported through Completion already.
         }
 
+        await LetUnfinishedCompleteAsync();
         await CancelUnfinishedAsync();
         stop.Dispose();
     }
@@ -212,6 +214,32 @@ internal sealed class GitHubComputeRun : IComputeRun
         }
 
         return $"GitHub Actions job {job.Name} concluded {job.Conclusion?.StringValue ?? run.Conclusion} ({job.HtmlUrl ?? run.HtmlUrl}); its log ends:\n{tail}";
+    }
+
+    /// <summary>
+    /// The session ended once FaaSr's objects were in S3, but a job ends some seconds after its last write: look
+    /// again until every run followed completed or the grace is over, so that only runs really still going are
+    /// cancelled. A failing look ends the grace (the runs left are then cancelled).
+    /// </summary>
+    private async Task LetUnfinishedCompleteAsync()
+    {
+        var deadline = options.Clock.GetUtcNow() + options.EndGrace;
+        using var budget = new CancellationTokenSource(options.EndGrace + TimeSpan.FromSeconds(30));
+        try
+        {
+            while (Runs.Any(r => !r.Completed) && options.Clock.GetUtcNow() < deadline)
+            {
+                await Task.Delay(options.PollInterval, options.Clock, budget.Token);
+                foreach (var repository in repositories)
+                {
+                    await LookAsync(repository, budget.Token);
+                }
+            }
+        }
+        catch (Exception failure) when (failure is GitHubRequestException or GitHubServiceException or OperationCanceledException)
+        {
+            options.Report?.Invoke($"github: the runs still going could not be looked at again: {failure.Message}");
+        }
     }
 
     /// <summary>As far as it can: a run not seen completed is cancelled; one that completed meanwhile (409) is left.</summary>

@@ -147,5 +147,39 @@ public sealed class GitHubComputeTests(TestContext testContext)
         }
     }
 
+    [TestMethod]
+    public async Task AJobThatEndsSomeSecondsAfterItsLastObjectIsLeftToCompleteNotCancelled()
+    {
+        await using var scenario = await GitHubComputeScenario.StartAsync(
+            async (step, cancellationToken) =>
+            {
+                if (step.Instance != "work(2)")
+                {
+                    await GitHubComputeScenario.PlaySuccessAsync(step, cancellationToken);
+                    return;
+                }
+
+                // The last job's container exits, then the runner tears down: the job completes 1.5 s after FaaSr's
+                // last object, when the session has ended.
+                await step.Write.CompleteAsync(step.Instance, cancellationToken);
+                _ = Task.Delay(1500, CancellationToken.None).ContinueWith(_ => step.Run.Complete("success"), TaskScheduler.Default);
+            },
+            Token);
+
+        var (session, publisher) = await scenario.LaunchAsync(Token);
+        await using (publisher)
+        {
+            await using (session)
+            {
+                var result = await session.Monitoring.WaitAsync(Deadline, Token);
+                Assert.AreEqual(MonitorOutcome.Succeeded, result.Outcome, result.Message);
+                Assert.AreEqual("in_progress", scenario.StandIn.Runs[2].Status, "the session ended before the last job did");
+            }
+        }
+
+        CollectionAssert.AreEqual(new[] { "success", "success", "success" }, scenario.StandIn.Runs.Select(r => r.Conclusion).ToArray(), string.Join("\n", scenario.Lines));
+        Assert.IsFalse(scenario.StandIn.Requests.Any(r => r.ApiPath.EndsWith("/cancel", StringComparison.Ordinal)), "nothing was cancelled");
+    }
+
     private static string Line(RecordedRequest request) => $"{request.Method} {request.ApiPath}";
 }
