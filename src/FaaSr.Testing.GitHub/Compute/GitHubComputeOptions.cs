@@ -24,6 +24,13 @@ public sealed record GitHubComputeOptions
     /// </summary>
     public TimeSpan EndGrace { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// While following, how long GitHub may keep failing (5xx or no answer after the connection's own retries) before
+    /// the run stops with the error: each failing look is one line and the next poll tries again. A 401, 403 or 404
+    /// stops it at once, since waiting cannot mend it.
+    /// </summary>
+    public TimeSpan OutageTolerance { get; init; } = TimeSpan.FromMinutes(2);
+
     /// <summary>How many of a failed job's last log lines go into the instance's reason.</summary>
     public int JobLogTailLines { get; init; } = 20;
 

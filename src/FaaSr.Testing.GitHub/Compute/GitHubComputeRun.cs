@@ -120,12 +120,23 @@ internal sealed class GitHubComputeRun : IComputeRun
     private async Task FollowAsync(CancellationToken cancellationToken)
     {
         await Task.Yield();
+        DateTimeOffset? failingSince = null;
         while (true)
         {
             var cycleStart = options.Clock.GetUtcNow();
-            foreach (var repository in repositories)
+            try
             {
-                await LookAsync(repository, cancellationToken);
+                foreach (var repository in repositories)
+                {
+                    await LookAsync(repository, cancellationToken);
+                }
+
+                failingSince = null;
+            }
+            catch (GitHubServiceException outage) when (outage.RateLimitResetsAt is null
+                && cycleStart - (failingSince ??= cycleStart) < options.OutageTolerance)
+            {
+                options.Report?.Invoke($"github: following paused: {outage.Message} Looking again at the next poll.");
             }
 
             var wait = cycleStart + options.PollInterval - options.Clock.GetUtcNow();

@@ -8,7 +8,8 @@ namespace FaaSr.Testing.Tests.GitHub;
 /// <summary>
 /// The github compute's answers to GitHub's errors, against the stand-in: 401, 403 with rate-limit headers (waited
 /// for, said in one line, then on), 404 (the endpoint and what is missing), 409/422 (GitHub's message) and 5xx
-/// (tried again; one that stays ends the run naming the endpoint). No message holds the token.
+/// (tried again; an outage while following is ridden out for a while, one that stays ends the run naming the
+/// endpoint). No message holds the token.
 /// </summary>
 [TestClass]
 public sealed class GitHubComputeErrorTests(TestContext testContext)
@@ -101,6 +102,40 @@ public sealed class GitHubComputeErrorTests(TestContext testContext)
             refused.Message, $"POST {scenario.StandIn.ApiBaseUrl}api/v3/repos/owner/repo/actions/workflows/GhFlow-start.yml/dispatches: GitHub answered {status} {message}.");
         StringAssert.Contains(refused.Message, "GitHub refused the request's data.");
         Assert.IsEmpty(scenario.StandIn.Dispatches);
+    }
+
+    [TestMethod]
+    public async Task AnOutageWhileFollowingThatEndsWithinTheToleranceIsRiddenOutInOneLine()
+    {
+        var failed = 0;
+        GitHubStandIn? standIn = null;
+        await using var scenario = await GitHubComputeScenario.StartAsync(
+            async (step, cancellationToken) =>
+            {
+                // One whole look fails (3 attempts), while the entry runs; the next poll finds GitHub back.
+                if (Interlocked.Exchange(ref failed, 1) == 0)
+                {
+                    standIn!.AddFault(new StandInFault("GET", "/actions/runs$", 502, "Server Error", Times: 3));
+                }
+
+                await GitHubComputeScenario.PlaySuccessAsync(step, cancellationToken);
+            },
+            Token);
+        standIn = scenario.StandIn;
+
+        var (session, publisher) = await scenario.LaunchAsync(Token);
+        await using (session)
+        await using (publisher)
+        {
+            var result = await session.Monitoring.WaitAsync(Deadline, Token);
+
+            Assert.AreEqual(MonitorOutcome.Succeeded, result.Outcome, result.Message);
+            var paused = scenario.Lines.Where(l => l.StartsWith("github: following paused: ", StringComparison.Ordinal)).ToList();
+            Assert.HasCount(1, paused, string.Join("\n", scenario.Lines));
+            StringAssert.Contains(paused[0], "/actions/runs?");
+            StringAssert.Contains(paused[0], "GitHub answered 502 Server Error (after 3 attempts).");
+            StringAssert.EndsWith(paused[0], "Looking again at the next poll.");
+        }
     }
 
     [TestMethod]

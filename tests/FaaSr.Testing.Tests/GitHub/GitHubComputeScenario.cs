@@ -27,6 +27,9 @@ internal sealed class GitHubComputeScenario : IAsyncDisposable
     public const string WorkflowName = "GhFlow";
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>How long following rides out a failing GitHub in these tests.</summary>
+    public static readonly TimeSpan OutageTolerance = TimeSpan.FromSeconds(3);
+
     private readonly ConcurrentQueue<string> lines = new();
 
     private GitHubComputeScenario(string root, IObjectStore store, WorkflowGraph graph)
@@ -154,6 +157,7 @@ internal sealed class GitHubComputeScenario : IAsyncDisposable
         {
             PollInterval = PollInterval,
             ServerErrorDelay = TimeSpan.FromMilliseconds(10),
+            OutageTolerance = OutageTolerance,
             Report = lines.Enqueue,
         }));
 
