@@ -26,7 +26,8 @@ public sealed record DataStore
     /// <summary>The keys are never printed.</summary>
     private bool PrintMembers(StringBuilder builder)
     {
-        builder.Append($"Name = {Name}, Bucket = {Bucket}, Endpoint = {Endpoint}, Region = {Region}, Writable = {Writable}, Anonymous = {Anonymous}");
+        builder.Append($"Name = {Name}, Bucket = {Bucket}, Endpoint = {Endpoint}, Region = {Region}, Writable = {Writable}, " +
+            $"Anonymous = {Anonymous}");
         return true;
     }
 }

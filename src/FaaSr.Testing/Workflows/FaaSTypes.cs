@@ -56,7 +56,8 @@ public static class FaaSTypes
     {
         Name = "SLURM",
         RequiredFields = ["Endpoint", "UserName", "APIVersion", "Partition"],
-        DispatchLine = facts => $"SLURM: Successfully submitted job: {facts.Action} (Job ID: {facts.JobNumber.ToString(CultureInfo.InvariantCulture)})",
+        DispatchLine = facts =>
+            $"SLURM: Successfully submitted job: {facts.Action} (Job ID: {facts.JobNumber.ToString(CultureInfo.InvariantCulture)})",
         DispatchPattern = "SLURM: Successfully submitted job: ",
         TriggerCredentialVariables = ["SLURM_Token"],
         ServerCredentialSuffixes = ["Token"],

@@ -26,12 +26,18 @@ internal static class FunctionSourceRules
 
         foreach (var action in document.ActionContainers.Keys.Where(a => !actionNames.Contains(a)))
         {
-            problems.Add(null, JsonPathText.Property(WorkflowPaths.Key("ActionContainers"), action), $"ActionContainers names '{action}', which is not in ActionList");
+            problems.Add(null, JsonPathText.Property(WorkflowPaths.Key("ActionContainers"), action),
+                $"ActionContainers names '{action}', which is not in ActionList");
         }
     }
 
     private static void CheckKeyedByFunction(
-        WorkflowDocument document, string key, IEnumerable<string> keys, HashSet<string> functionNames, HashSet<string> actionNames, ProblemList problems)
+        WorkflowDocument document,
+        string key,
+        IEnumerable<string> keys,
+        HashSet<string> functionNames,
+        HashSet<string> actionNames,
+        ProblemList problems)
     {
         foreach (var name in keys.Where(k => !functionNames.Contains(k) && actionNames.Contains(k)))
         {

@@ -45,7 +45,9 @@ internal static class GraphRules
         }
         else if (entry is not null && entry != document.FunctionInvoke)
         {
-            problems.Add(null, path, $"FunctionInvoke '{document.FunctionInvoke}' must be the entry action, which is '{entry}' (the first action in ActionList that nothing invokes)");
+            problems.Add(null, path,
+                $"FunctionInvoke '{document.FunctionInvoke}' must be the entry action, which is '{entry}' (the first action in " +
+                $"ActionList that nothing invokes)");
         }
     }
 
@@ -124,12 +126,15 @@ internal static class GraphRules
         if (incoming.Count > 1)
         {
             var invocations = string.Join(", ", incoming.Select(e => $"'{e.Target}' by '{e.From}'"));
-            problems.Add(action, WorkflowPaths.Action(action), $"a ranked action must have exactly one predecessor, but it is invoked {incoming.Count} times: {invocations}");
+            problems.Add(action, WorkflowPaths.Action(action),
+                $"a ranked action must have exactly one predecessor, but it is invoked {incoming.Count} times: {invocations}");
         }
 
         foreach (var rankedPredecessor in incoming.Select(e => e.From).Distinct(StringComparer.Ordinal).Where(p => edges.MaxRank(p) > 1))
         {
-            problems.Add(action, WorkflowPaths.Action(action), $"a ranked action may not follow another ranked action, but its predecessor '{rankedPredecessor}' is ranked ({edges.MaxRank(rankedPredecessor)} instances)");
+            problems.Add(action, WorkflowPaths.Action(action),
+                $"a ranked action may not follow another ranked action, but its predecessor '{rankedPredecessor}' is ranked " +
+                $"({edges.MaxRank(rankedPredecessor)} instances)");
         }
     }
 
@@ -145,7 +150,8 @@ internal static class GraphRules
         var unconditionally = incoming.Where(e => !e.IsConditional).Select(e => e.From).Distinct(StringComparer.Ordinal).ToList();
         if (unconditionally.Count > 0)
         {
-            problems.Add(action, WorkflowPaths.Action(action), $"invoked both conditionally (by {Quote(conditionally)}) and unconditionally (by {Quote(unconditionally)})");
+            problems.Add(action, WorkflowPaths.Action(action),
+                $"invoked both conditionally (by {Quote(conditionally)}) and unconditionally (by {Quote(unconditionally)})");
         }
 
         if (conditionally.Count > 1)

@@ -14,7 +14,8 @@ public sealed record InvocationIdentity(string InvocationId, string InvocationTi
     /// InvocationIDFromDate applied to the invocation timestamp (parsed back, so to the second, without a time zone:
     /// %f is 000000, %z and %Z are empty); else a new uuid4.
     /// </summary>
-    /// <exception cref="InvocationSetupException">InvocationIDFromDate is given and InvocationTimestamp does not read as %Y-%m-%dT%H-%M-%S.</exception>
+    /// <exception cref="InvocationSetupException">InvocationIDFromDate is given and InvocationTimestamp does not read
+    /// as %Y-%m-%dT%H-%M-%S.</exception>
     public static InvocationIdentity Decide(WorkflowDocument document, DateTimeOffset now)
     {
         var timestamp = string.IsNullOrEmpty(document.InvocationTimestamp)
@@ -28,10 +29,12 @@ public sealed record InvocationIdentity(string InvocationId, string InvocationTi
 
         if (!string.IsNullOrEmpty(document.InvocationIdFromDate))
         {
-            if (!DateTime.TryParseExact(timestamp, InvocationFolder.TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+            if (!DateTime.TryParseExact(timestamp, InvocationFolder.TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.None,
+                out var time))
             {
                 throw new InvocationSetupException(
-                    $"Workflow '{document.WorkflowName}': in FaaSr 2.1 the entry action would crash (ValueError): InvocationTimestamp '{timestamp}' does not match %Y-%m-%dT%H-%M-%S, so InvocationIDFromDate cannot be applied to it.");
+                    $"Workflow '{document.WorkflowName}': in FaaSr 2.1 the entry action would crash (ValueError): InvocationTimestamp " +
+                    $"'{timestamp}' does not match %Y-%m-%dT%H-%M-%S, so InvocationIDFromDate cannot be applied to it.");
             }
 
             return new InvocationIdentity(StrftimeFormat.FormatNaive(document.InvocationIdFromDate, time), timestamp);

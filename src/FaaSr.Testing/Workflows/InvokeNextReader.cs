@@ -70,7 +70,9 @@ internal static partial class InvokeNextReader
             return ParseTarget(node.GetValue<string>(), path, action);
         }
 
-        action.Problems.Add(action.Action, path, $"InvokeNext item must be an action name or a {{\"True\": [...], \"False\": [...]}} object, not {JsonFieldReader.Describe(node)}");
+        action.Problems.Add(action.Action, path,
+            $"InvokeNext item must be an action name or a {{\"True\": [...], \"False\": [...]}} object, " +
+            $"not {JsonFieldReader.Describe(node)}");
         return null;
     }
 
@@ -81,7 +83,8 @@ internal static partial class InvokeNextReader
         {
             if (key is not (TrueKey or FalseKey))
             {
-                action.Problems.Add(action.Action, JsonPathText.Property(path, key), $"conditional InvokeNext may only have the keys True and False, not '{key}'");
+                action.Problems.Add(action.Action, JsonPathText.Property(path, key),
+                    $"conditional InvokeNext may only have the keys True and False, not '{key}'");
             }
         }
 
@@ -112,7 +115,8 @@ internal static partial class InvokeNextReader
 
         if (node is not JsonArray array)
         {
-            action.Problems.Add(action.Action, branchPath, $"conditional branch {key} must be a list of action names, not {JsonFieldReader.Describe(node)}");
+            action.Problems.Add(action.Action, branchPath,
+                $"conditional branch {key} must be a list of action names, not {JsonFieldReader.Describe(node)}");
             return [];
         }
 
@@ -126,7 +130,8 @@ internal static partial class InvokeNextReader
             }
             else
             {
-                action.Problems.Add(action.Action, itemPath, $"conditional branch {key} must hold only action names, not {JsonFieldReader.Describe(array[i])}");
+                action.Problems.Add(action.Action, itemPath,
+                    $"conditional branch {key} must hold only action names, not {JsonFieldReader.Describe(array[i])}");
             }
         }
 

@@ -23,18 +23,22 @@ internal static class InvokeNextRules
                     case ConditionalInvoke conditional:
                         if (++conditionals == 2)
                         {
-                            problems.Add(action.Name, itemPath, "InvokeNext may hold at most one conditional {\"True\": ..., \"False\": ...} object");
+                            problems.Add(action.Name, itemPath,
+                                "InvokeNext may hold at most one conditional {\"True\": ..., \"False\": ...} object");
                         }
 
-                        CheckBranch(action.Name, conditional.WhenTrue, JsonPathText.Property(itemPath, InvokeNextReader.TrueKey), actionNames, problems);
-                        CheckBranch(action.Name, conditional.WhenFalse, JsonPathText.Property(itemPath, InvokeNextReader.FalseKey), actionNames, problems);
+                        CheckBranch(action.Name, conditional.WhenTrue, JsonPathText.Property(itemPath, InvokeNextReader.TrueKey),
+                            actionNames, problems);
+                        CheckBranch(action.Name, conditional.WhenFalse, JsonPathText.Property(itemPath, InvokeNextReader.FalseKey),
+                            actionNames, problems);
                         break;
                 }
             }
         }
     }
 
-    private static void CheckBranch(string action, IReadOnlyList<InvokeTarget> branch, string branchPath, HashSet<string> actionNames, ProblemList problems)
+    private static void CheckBranch(string action, IReadOnlyList<InvokeTarget> branch, string branchPath, HashSet<string> actionNames,
+        ProblemList problems)
     {
         for (var j = 0; j < branch.Count; j++)
         {

@@ -212,7 +212,8 @@ internal sealed class JsonFieldReader(JsonObject json, string path, string? acti
             }
             else
             {
-                Problems.Add(Action, JsonPathText.Property(KeyPath(key), name), $"{key} entry '{name}' must be a string, not {Describe(value)}");
+                Problems.Add(Action, JsonPathText.Property(KeyPath(key), name),
+                    $"{key} entry '{name}' must be a string, not {Describe(value)}");
             }
         }
 

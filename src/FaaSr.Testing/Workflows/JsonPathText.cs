@@ -8,7 +8,9 @@ internal static partial class JsonPathText
     public const string Root = "$";
 
     public static string Property(string parent, string name) =>
-        SimpleName().IsMatch(name) ? $"{parent}.{name}" : $"{parent}['{name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal)}']";
+        SimpleName().IsMatch(name)
+            ? $"{parent}.{name}"
+            : $"{parent}['{name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal)}']";
 
     public static string Index(string parent, int index) => $"{parent}[{index}]";
 

@@ -39,7 +39,8 @@ internal static class JsonSyntaxCheck
                         if (name is null)
                         {
                             var (line, position) = lines.At(reader.TokenStartIndex);
-                            problems.Add(null, PathOf(containers), $"invalid \\u escape in a key (a lone surrogate is not text) (line {line}, position {position})");
+                            problems.Add(null, PathOf(containers),
+                                $"invalid \\u escape in a key (a lone surrogate is not text) (line {line}, position {position})");
                         }
                         else if (!container.Keys!.Add(name))
                         {
@@ -55,7 +56,9 @@ internal static class JsonSyntaxCheck
                         }
 
                         var (stringLine, stringPosition) = lines.At(reader.TokenStartIndex);
-                        problems.Add(null, PathOf(containers), $"invalid \\u escape in a string (a lone surrogate is not text) (line {stringLine}, position {stringPosition})");
+                        problems.Add(null, PathOf(containers),
+                            $"invalid \\u escape in a string (a lone surrogate is not text) (line {stringLine}, " +
+                            $"position {stringPosition})");
                         if (containers.Count > 0)
                         {
                             containers[^1].LeaveValue();
@@ -95,7 +98,8 @@ internal static class JsonSyntaxCheck
         {
             var line = exception.LineNumber + 1;
             var position = exception.BytePositionInLine + 1;
-            problems.Add(null, PathOf(containers), $"malformed JSON (line {line}, position {position}): {WithoutLocation(exception.Message)}");
+            problems.Add(null, PathOf(containers),
+                $"malformed JSON (line {line}, position {position}): {WithoutLocation(exception.Message)}");
         }
     }
 
@@ -107,7 +111,9 @@ internal static class JsonSyntaxCheck
         {
             if (container.IsInsideValue)
             {
-                path = container.Keys is null ? JsonPathText.Index(path, container.Index) : JsonPathText.Property(path, container.Property!);
+                path = container.Keys is null
+                    ? JsonPathText.Index(path, container.Index)
+                    : JsonPathText.Property(path, container.Property!);
             }
         }
 

@@ -33,19 +33,23 @@ internal static class LimitRules
             var rank = edges.MaxRank(action.Name);
             if (rank > MaxRank)
             {
-                problems.Add(action.Name, WorkflowPaths.Action(action.Name), $"InvokeNext asks for {rank} ranked instances; at most {MaxRank} can run");
+                problems.Add(action.Name, WorkflowPaths.Action(action.Name),
+                    $"InvokeNext asks for {rank} ranked instances; at most {MaxRank} can run");
             }
 
             instances += Math.Min(rank, MaxRank + 1);
             if (action.MaxRuntime > MaxRuntimeSeconds)
             {
-                problems.Add(action.Name, WorkflowPaths.ActionKey(action.Name, "MaxRuntime"), $"MaxRuntime {action.MaxRuntime} is more than {MaxRuntimeSeconds} seconds (about 49 days), the longest a timer can wait");
+                problems.Add(action.Name, WorkflowPaths.ActionKey(action.Name, "MaxRuntime"),
+                    $"MaxRuntime {action.MaxRuntime} is more than {MaxRuntimeSeconds} seconds (about 49 days), the " +
+                    $"longest a timer can wait");
             }
         }
 
         if (instances > MaxInstances)
         {
-            problems.Add(null, WorkflowPaths.Key("ActionList"), $"the workflow has {instances} function instances; at most {MaxInstances} can run");
+            problems.Add(null, WorkflowPaths.Key("ActionList"),
+                $"the workflow has {instances} function instances; at most {MaxInstances} can run");
         }
 
         foreach (var secret in document.Secrets)
@@ -58,7 +62,8 @@ internal static class LimitRules
     {
         if (name.Length > MaxNameLength)
         {
-            problems.Add(action, path, $"{what} '{MessageText.Quote(name, 40)}' is {name.Length} characters long; at most {MaxNameLength} are allowed");
+            problems.Add(action, path,
+                $"{what} '{MessageText.Quote(name, 40)}' is {name.Length} characters long; at most {MaxNameLength} are allowed");
         }
     }
 }

@@ -1,13 +1,18 @@
 namespace FaaSr.Testing.Workflows;
 
-/// <summary>The name patterns of docs/faasr-semantics.md, "Workflow file": WorkflowName, action names, FunctionName and secret names.</summary>
+/// <summary>
+/// The name patterns of docs/faasr-semantics.md, "Workflow file": WorkflowName, action names, FunctionName and secret
+/// names.
+/// </summary>
 internal static class NamingRules
 {
     public static void Check(WorkflowDocument document, ProblemList problems)
     {
         if (document.WorkflowName.Length > 0 && !WorkflowPatterns.ActionName().IsMatch(document.WorkflowName))
         {
-            problems.Add(null, WorkflowPaths.Key("WorkflowName"), $"WorkflowName '{document.WorkflowName}' must start with a letter and hold only letters, digits and hyphens (no underscores)");
+            problems.Add(null, WorkflowPaths.Key("WorkflowName"),
+                $"WorkflowName '{document.WorkflowName}' must start with a letter and hold only letters, digits and " +
+                $"hyphens (no underscores)");
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -20,12 +25,15 @@ internal static class NamingRules
 
             if (!WorkflowPatterns.ActionName().IsMatch(action.Name))
             {
-                problems.Add(action.Name, WorkflowPaths.Action(action.Name), "an action name must start with a letter and hold only letters, digits and hyphens (no underscores)");
+                problems.Add(action.Name, WorkflowPaths.Action(action.Name),
+                    "an action name must start with a letter and hold only letters, digits and hyphens (no underscores)");
             }
 
             if (action.FunctionName.Length > 0 && !WorkflowPatterns.FunctionName().IsMatch(action.FunctionName))
             {
-                problems.Add(action.Name, WorkflowPaths.ActionKey(action.Name, "FunctionName"), $"FunctionName '{action.FunctionName}' must be an identifier: letters, digits and underscores, not starting with a digit");
+                problems.Add(action.Name, WorkflowPaths.ActionKey(action.Name, "FunctionName"),
+                    $"FunctionName '{action.FunctionName}' must be an identifier: letters, digits and underscores, not " +
+                    $"starting with a digit");
             }
 
             CheckSecretNames(action.Secrets, WorkflowPaths.ActionKey(action.Name, "Secrets"), action.Name, problems);
@@ -40,7 +48,8 @@ internal static class NamingRules
         {
             if (!WorkflowPatterns.SecretName().IsMatch(secrets[i]))
             {
-                problems.Add(action, JsonPathText.Index(path, i), $"secret name '{secrets[i]}' must be upper case letters, digits and underscores, starting with a letter");
+                problems.Add(action, JsonPathText.Index(path, i),
+                    $"secret name '{secrets[i]}' must be upper case letters, digits and underscores, starting with a letter");
             }
         }
     }

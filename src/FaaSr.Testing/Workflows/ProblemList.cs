@@ -20,7 +20,8 @@ internal sealed class ProblemList(string file)
 
     public IReadOnlyList<ValidationProblem> Items => unlisted == 0
         ? problems
-        : [.. problems, new ValidationProblem(File, null, JsonPathText.Root, $"{unlisted} more problem(s) not listed; fix the ones above first")];
+        : [.. problems, new ValidationProblem(File, null, JsonPathText.Root,
+            $"{unlisted} more problem(s) not listed; fix the ones above first")];
 
     public void Add(string? action, string jsonPath, string message)
     {
@@ -32,6 +33,7 @@ internal sealed class ProblemList(string file)
 
         var safeAction = action is null ? null : MessageText.Quote(action);
         var text = action is null ? message : $"action '{safeAction}': {message}";
-        problems.Add(new ValidationProblem(File, safeAction, MessageText.Quote(jsonPath, MaxMessageLength), MessageText.Quote(text, MaxMessageLength)));
+        problems.Add(new ValidationProblem(File, safeAction, MessageText.Quote(jsonPath, MaxMessageLength),
+            MessageText.Quote(text, MaxMessageLength)));
     }
 }

@@ -20,14 +20,16 @@ internal static partial class SchemaRules
         {
             if (raw.TryGetPropertyValue(key, out var value) && value is null)
             {
-                problems.Add(null, JsonPathText.Property(JsonPathText.Root, key), $"{key} must be a string; {SchemaRejects} null (leave the key out instead)");
+                problems.Add(null, JsonPathText.Property(JsonPathText.Root, key),
+                    $"{key} must be a string; {SchemaRejects} null (leave the key out instead)");
             }
         }
 
         if (raw["InvocationIDFromDate"] is JsonValue format && format.TryGetValue(out string? text) && !IdFromDatePattern().IsMatch(text))
         {
             problems.Add(null, JsonPathText.Property(JsonPathText.Root, "InvocationIDFromDate"),
-                $"InvocationIDFromDate must start with '%' and hold only strftime directives of Y y m d H M S j U W a A b B f z Z, '-' and '%' ({SchemaRejects} \"{text}\")");
+                $"InvocationIDFromDate must start with '%' and hold only strftime directives of Y y m d H M S j U W a A b B f z Z, '-' " +
+                $"and '%' ({SchemaRejects} \"{text}\")");
         }
 
         if (raw["Secrets"] is JsonArray secrets)
@@ -65,7 +67,8 @@ internal static partial class SchemaRules
             {
                 if (store[key] is JsonValue value && value.GetValueKind() is JsonValueKind.True or JsonValueKind.False)
                 {
-                    problems.Add(null, JsonPathText.Property(JsonPathText.Property(JsonPathText.Property(JsonPathText.Root, "DataStores"), name), key),
+                    problems.Add(null,
+                        JsonPathText.Property(JsonPathText.Property(JsonPathText.Property(JsonPathText.Root, "DataStores"), name), key),
                         $"data store '{name}': {key} must be the string \"true\" or \"false\"; {SchemaRejects} a JSON boolean");
                 }
             }
@@ -89,7 +92,8 @@ internal static partial class SchemaRules
             var path = JsonPathText.Property(JsonPathText.Property(JsonPathText.Root, "ActionList"), name);
             if (action.ContainsKey("Secrets"))
             {
-                problems.Add(name, JsonPathText.Property(path, "Secrets"), $"Secrets belongs at the top of the workflow; {SchemaRejects} it inside an action");
+                problems.Add(name, JsonPathText.Property(path, "Secrets"),
+                    $"Secrets belongs at the top of the workflow; {SchemaRejects} it inside an action");
             }
 
             var invokeNext = action["InvokeNext"];
@@ -102,7 +106,8 @@ internal static partial class SchemaRules
                     CheckInvokeNextItems(name, items, invokePath, problems);
                     break;
                 default:
-                    problems.Add(name, invokePath, $"InvokeNext must be a list (e.g. [\"b\"]); {SchemaRejects} a bare {JsonFieldReader.Describe(invokeNext)}");
+                    problems.Add(name, invokePath,
+                        $"InvokeNext must be a list (e.g. [\"b\"]); {SchemaRejects} a bare {JsonFieldReader.Describe(invokeNext)}");
                     break;
             }
         }
@@ -120,7 +125,8 @@ internal static partial class SchemaRules
 
             if (++conditionals == 2)
             {
-                problems.Add(action, JsonPathText.Index(path, i), $"InvokeNext may hold at most one {{\"True\": ..., \"False\": ...}} object; {SchemaRejects} a second");
+                problems.Add(action, JsonPathText.Index(path, i),
+                    $"InvokeNext may hold at most one {{\"True\": ..., \"False\": ...}} object; {SchemaRejects} a second");
             }
 
             foreach (var (branch, targets) in conditional)
@@ -128,7 +134,8 @@ internal static partial class SchemaRules
                 if (targets is JsonValue single && single.GetValueKind() == JsonValueKind.String)
                 {
                     problems.Add(action, JsonPathText.Property(JsonPathText.Index(path, i), branch),
-                        $"conditional branch {branch} must be a list (e.g. [\"{single.GetValue<string>()}\"]); {SchemaRejects} a bare string");
+                        $"conditional branch {branch} must be a list (e.g. " +
+                        $"[\"{single.GetValue<string>()}\"]); {SchemaRejects} a bare string");
                 }
             }
         }

@@ -17,7 +17,8 @@ internal static class ServerRules
         {
             if (action.FaaSServer.Length > 0 && !document.ComputeServers.ContainsKey(action.FaaSServer))
             {
-                problems.Add(action.Name, WorkflowPaths.ActionKey(action.Name, "FaaSServer"), $"FaaSServer '{action.FaaSServer}' is not a key of ComputeServers (known: {Known(document.ComputeServers.Keys)})");
+                problems.Add(action.Name, WorkflowPaths.ActionKey(action.Name, "FaaSServer"),
+                    $"FaaSServer '{action.FaaSServer}' is not a key of ComputeServers (known: {Known(document.ComputeServers.Keys)})");
             }
         }
 
@@ -25,7 +26,8 @@ internal static class ServerRules
             && document.ComputeServers.TryGetValue(entry.FaaSServer, out var entryServer)
             && !entryServer.UseSecretStore)
         {
-            problems.Add(entry.Name, WorkflowPaths.ServerKey(entryServer.Name, "UseSecretStore"), $"the entry action runs on server '{entryServer.Name}', which must have \"UseSecretStore\": true");
+            problems.Add(entry.Name, WorkflowPaths.ServerKey(entryServer.Name, "UseSecretStore"),
+                $"the entry action runs on server '{entryServer.Name}', which must have \"UseSecretStore\": true");
         }
     }
 
@@ -38,14 +40,16 @@ internal static class ServerRules
 
         if (FaaSTypes.Find(server.FaaSType) is not { } type)
         {
-            problems.Add(null, WorkflowPaths.ServerKey(server.Name, "FaaSType"), $"FaaSType '{server.FaaSType}' of server '{server.Name}' must be one of {Known(FaaSTypes.All.Select(t => t.Name))}");
+            problems.Add(null, WorkflowPaths.ServerKey(server.Name, "FaaSType"),
+                $"FaaSType '{server.FaaSType}' of server '{server.Name}' must be one of {Known(FaaSTypes.All.Select(t => t.Name))}");
             return;
         }
 
         foreach (var field in type.RequiredFields.Where(f => string.IsNullOrEmpty(server.Field(f))))
         {
             var state = server.Fields[field] is null ? "is missing" : "must be a non-empty string";
-            problems.Add(null, WorkflowPaths.ServerKey(server.Name, field), $"server '{server.Name}' of type {server.FaaSType} needs {field}, which {state}");
+            problems.Add(null, WorkflowPaths.ServerKey(server.Name, field),
+                $"server '{server.Name}' of type {server.FaaSType} needs {field}, which {state}");
         }
     }
 

@@ -12,7 +12,8 @@ internal static class StorageKeyRules
 {
     public static void Check(WorkflowDocument document, ProblemList problems)
     {
-        CheckKeyPart("FaaSrLog", string.IsNullOrEmpty(document.FaaSrLog) ? null : document.FaaSrLog.TrimEnd('/'), document.FaaSrLog, problems);
+        CheckKeyPart("FaaSrLog", string.IsNullOrEmpty(document.FaaSrLog) ? null : document.FaaSrLog.TrimEnd('/'), document.FaaSrLog,
+            problems);
         CheckKeyPart("InvocationID", document.InvocationId, document.InvocationId, problems);
         CheckKeyPart("InvocationTimestamp", document.InvocationTimestamp, document.InvocationTimestamp, problems);
 
@@ -20,7 +21,8 @@ internal static class StorageKeyRules
         {
             if (ObjectKeyRules.BucketNameProblem(store.Bucket) is { } problem)
             {
-                problems.Add(null, WorkflowPaths.StoreKey(store.Name, "Bucket"), $"Bucket '{MessageText.Quote(store.Bucket)}' of data store '{store.Name}': {problem}");
+                problems.Add(null, WorkflowPaths.StoreKey(store.Name, "Bucket"),
+                    $"Bucket '{MessageText.Quote(store.Bucket)}' of data store '{store.Name}': {problem}");
             }
         }
 
@@ -39,11 +41,13 @@ internal static class StorageKeyRules
 
         if (!string.IsNullOrEmpty(checkedValue) && ObjectKeyRules.KeyPartProblem(checkedValue) is { } problem)
         {
-            problems.Add(null, WorkflowPaths.Key(key), $"{key} '{MessageText.Quote(shownValue!)}' cannot be part of an object key: {problem}");
+            problems.Add(null, WorkflowPaths.Key(key),
+                $"{key} '{MessageText.Quote(shownValue!)}' cannot be part of an object key: {problem}");
         }
     }
 
-    private static void CheckSourcePaths(WorkflowDocument document, string key, IReadOnlyDictionary<string, IReadOnlyList<string>> paths, ProblemList problems)
+    private static void CheckSourcePaths(WorkflowDocument document, string key, IReadOnlyDictionary<string, IReadOnlyList<string>> paths,
+        ProblemList problems)
     {
         foreach (var (function, values) in paths)
         {

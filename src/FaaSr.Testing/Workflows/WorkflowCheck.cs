@@ -6,7 +6,10 @@ namespace FaaSr.Testing.Workflows;
 /// </summary>
 public sealed record WorkflowCheck(WorkflowDocument? Document, IReadOnlyList<ValidationProblem> Problems)
 {
-    /// <summary>What validates but crashes, or means something else, in a FaaSr 2.1 cloud action (see <see cref="CloudCrashRules"/>).</summary>
+    /// <summary>
+    /// What validates but crashes, or means something else, in a FaaSr 2.1 cloud action (see
+    /// <see cref="CloudCrashRules"/>).
+    /// </summary>
     public IReadOnlyList<ValidationProblem> Warnings { get; init; } = [];
 
     public bool IsValid => Document is not null && Problems.Count == 0;

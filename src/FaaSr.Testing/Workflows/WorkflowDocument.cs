@@ -40,21 +40,28 @@ public sealed record WorkflowDocument
     public IReadOnlyDictionary<string, string> ActionContainers { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Keyed by FunctionName: one or more "owner/repo[/subdir]" or URLs.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> FunctionGitRepo { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> FunctionGitRepo { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>();
 
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> FunctionLocalFile { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> FunctionLocalFile { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>();
 
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> PyPIPackageDownloads { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> PyPIPackageDownloads { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>();
 
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> FunctionCRANPackage { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> FunctionCRANPackage { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>();
 
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> FunctionGitHubPackage { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> FunctionGitHubPackage { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>();
 
     /// <summary>In the schema but unused by FaaSr's Python backend.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> PythonPackageGitHub { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> PythonPackageGitHub { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>();
 
     /// <summary>In the schema but unused by FaaSr's Python backend.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> PythonCondaPackage { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> PythonCondaPackage { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>();
 
     /// <summary>Names of user secrets exported into every action's environment.</summary>
     public IReadOnlyList<string> Secrets { get; init; } = [];
@@ -73,7 +80,8 @@ public sealed record WorkflowDocument
     /// <summary>Servers, stores and the raw file may hold credentials, so only identifying fields are printed.</summary>
     private bool PrintMembers(StringBuilder builder)
     {
-        builder.Append($"WorkflowName = {WorkflowName}, FunctionInvoke = {FunctionInvoke}, Actions = [{string.Join(", ", Actions.Select(a => a.Name))}]");
+        builder.Append($"WorkflowName = {WorkflowName}, FunctionInvoke = {FunctionInvoke}, Actions = " +
+            $"[{string.Join(", ", Actions.Select(a => a.Name))}]");
         return true;
     }
 }

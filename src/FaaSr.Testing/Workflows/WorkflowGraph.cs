@@ -47,7 +47,8 @@ public sealed class WorkflowGraph
         }
 
         EntryAction = document.Actions.FirstOrDefault(a => invokers[a.Name].Count == 0)?.Name
-            ?? throw new InvalidOperationException($"Workflow '{document.WorkflowName}' has no entry action: every action is invoked by another.");
+            ?? throw new InvalidOperationException($"Workflow '{document.WorkflowName}' has no entry action: every action " +
+                $"is invoked by another.");
 
         var instances = new List<FunctionInstance>();
         instancesByAction = new Dictionary<string, IReadOnlyList<FunctionInstance>>(StringComparer.Ordinal);
@@ -84,7 +85,9 @@ public sealed class WorkflowGraph
     public static WorkflowGraph Build(WorkflowDocument document) => new(document);
 
     public ActionDefinition Action(string name) =>
-        actionsByName.TryGetValue(name, out var action) ? action : throw new KeyNotFoundException($"No action '{name}' in workflow '{WorkflowName}'.");
+        actionsByName.TryGetValue(name, out var action)
+            ? action
+            : throw new KeyNotFoundException($"No action '{name}' in workflow '{WorkflowName}'.");
 
     public int MaxRank(string action) => maxRanks[action];
 
@@ -93,7 +96,9 @@ public sealed class WorkflowGraph
     public FunctionInstance? FindInstance(string name) => instancesByName.GetValueOrDefault(name);
 
     public FunctionInstance Instance(string name) =>
-        FindInstance(name) ?? throw new KeyNotFoundException($"No function instance '{name}' in workflow '{WorkflowName}'. Known: {string.Join(", ", instancesByName.Keys)}.");
+        FindInstance(name)
+            ?? throw new KeyNotFoundException($"No function instance '{name}' in workflow '{WorkflowName}'. " +
+                $"Known: {string.Join(", ", instancesByName.Keys)}.");
 
     /// <summary>Actions whose InvokeNext names <paramref name="action"/> (any branch), in ActionList order.</summary>
     public IReadOnlyList<string> InvokersOf(string action) => invokers[action];
@@ -118,8 +123,9 @@ public sealed class WorkflowGraph
         new(Document.EffectiveFaaSrLog, WorkflowName, invocationTimestamp, invocationId);
 
     /// <summary>
-    /// The targets an action dispatches after it returns, in list order (docs/faasr-semantics.md, "Successors"). Returns null when InvokeNext
-    /// holds a conditional and the function returned no boolean: FaaSr treats that as an error.
+    /// The targets an action dispatches after it returns, in list order (docs/faasr-semantics.md, "Successors").
+    /// Returns null when InvokeNext holds a conditional and the function returned no boolean: FaaSr treats that as an
+    /// error.
     /// </summary>
     public IReadOnlyList<InvokeTarget>? DispatchesAfter(string action, bool? returnValue)
     {

@@ -25,14 +25,17 @@ public static class WorkflowLoader
         {
             if (ReadBounded(path) is not { } text)
             {
-                return new WorkflowCheck(null, [new ValidationProblem(path, null, JsonPathText.Root, $"the workflow file is larger than {MaxFileBytes / (1024 * 1024)} MiB; a workflow is a small JSON file")]);
+                return new WorkflowCheck(null, [new ValidationProblem(path, null, JsonPathText.Root,
+                    $"the workflow file is larger than {MaxFileBytes / (1024 * 1024)} MiB; a workflow is a small JSON file")]);
             }
 
             json = text;
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception exception)
+            when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            return new WorkflowCheck(null, [new ValidationProblem(path, null, JsonPathText.Root, $"cannot read the workflow file: {exception.Message}")]);
+            return new WorkflowCheck(null, [new ValidationProblem(path, null, JsonPathText.Root,
+                $"cannot read the workflow file: {exception.Message}")]);
         }
 
         return Check(json, path);
@@ -60,7 +63,10 @@ public static class WorkflowLoader
 
         var document = WorkflowReader.Read(workflow, problems);
         WorkflowValidator.Validate(document, problems);
-        return new WorkflowCheck(document, problems.Items) { Warnings = problems.Items.Count == 0 ? CloudCrashRules.Find(document, sourceName) : [] };
+        return new WorkflowCheck(document, problems.Items)
+        {
+            Warnings = problems.Items.Count == 0 ? CloudCrashRules.Find(document, sourceName) : [],
+        };
     }
 
     /// <summary>The file's text, or null when it holds more than <see cref="MaxFileBytes"/> bytes.</summary>
@@ -86,5 +92,7 @@ public static class WorkflowLoader
     }
 
     private static WorkflowGraph GraphOf(WorkflowCheck check) =>
-        check is { Document: { } document, Problems.Count: 0 } ? WorkflowGraph.Build(document) : throw new InvalidWorkflowException(check.Problems);
+        check is { Document: { } document, Problems.Count: 0 }
+            ? WorkflowGraph.Build(document)
+            : throw new InvalidWorkflowException(check.Problems);
 }

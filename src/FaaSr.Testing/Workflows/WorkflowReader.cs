@@ -24,8 +24,10 @@ internal static class WorkflowReader
             FunctionRank = fields.OptionalPositiveWholeNumber("FunctionRank"),
             RerunOnMatchedInvocationId = fields.OptionalBoolean("RerunOnMatchedInvocationID"),
             Actions = ReadEntries(fields, "ActionList", ActionReader.Read, problems),
-            ComputeServers = ReadEntries(fields, "ComputeServers", ComputeServerReader.Read, problems).ToDictionary(s => s.Name, StringComparer.Ordinal),
-            DataStores = ReadEntries(fields, "DataStores", DataStoreReader.Read, problems).ToDictionary(s => s.Name, StringComparer.Ordinal),
+            ComputeServers = ReadEntries(fields, "ComputeServers", ComputeServerReader.Read, problems)
+                .ToDictionary(s => s.Name, StringComparer.Ordinal),
+            DataStores = ReadEntries(fields, "DataStores", DataStoreReader.Read, problems)
+                .ToDictionary(s => s.Name, StringComparer.Ordinal),
             ActionContainers = fields.StringsByName("ActionContainers"),
             FunctionGitRepo = fields.StringListsByName("FunctionGitRepo"),
             FunctionLocalFile = fields.StringListsByName("FunctionLocalFile"),
@@ -41,7 +43,8 @@ internal static class WorkflowReader
     }
 
     /// <summary>Reads every entry of a required non-empty object, in file order.</summary>
-    private static List<T> ReadEntries<T>(JsonFieldReader fields, string key, Func<string, JsonNode?, string, ProblemList, T> readEntry, ProblemList problems)
+    private static List<T> ReadEntries<T>(JsonFieldReader fields, string key, Func<string, JsonNode?, string, ProblemList, T> readEntry,
+        ProblemList problems)
     {
         var entries = new List<T>();
         if (fields.RequiredObject(key) is not { } map)

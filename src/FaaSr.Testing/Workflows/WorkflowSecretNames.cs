@@ -45,7 +45,9 @@ public static class WorkflowSecretNames
             return null;
         }
 
-        var provider = config["Provider"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? config["Provider"]!.GetValue<string>() : "AWS";
+        var provider = config["Provider"]?.GetValueKind() == System.Text.Json.JsonValueKind.String
+            ? config["Provider"]!.GetValue<string>()
+            : "AWS";
         var name = config["Name"]!.GetValue<string>();
         return provider == "AWS" && name.Length > 0 ? name : null;
     }

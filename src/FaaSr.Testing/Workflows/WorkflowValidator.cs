@@ -1,9 +1,10 @@
 namespace FaaSr.Testing.Workflows;
 
 /// <summary>
-/// Checks a workflow document against the rules of docs/faasr-semantics.md, "Workflow file" and "Graph rules" and reports every violation, each
-/// naming the file, the action (when there is one) and the JSON path of the offending key. JSON shape, missing
-/// required keys and wrong types are reported while reading; <see cref="WorkflowLoader.Check"/> runs both.
+/// Checks a workflow document against the rules of docs/faasr-semantics.md, "Workflow file" and "Graph rules" and
+/// reports every violation, each naming the file, the action (when there is one) and the JSON path of the offending
+/// key. JSON shape, missing required keys and wrong types are reported while reading;
+/// <see cref="WorkflowLoader.Check"/> runs both.
 /// </summary>
 public static class WorkflowValidator
 {
