@@ -16,7 +16,10 @@ public interface IObjectStore
     /// <summary>The whole object, or null when it does not exist.</summary>
     Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken);
 
-    /// <summary>The bytes from <paramref name="offset"/> to the end (empty when there are none), or null when the object does not exist.</summary>
+    /// <summary>
+    /// The bytes from <paramref name="offset"/> to the end (empty when there are none), or null when the object does
+    /// not exist.
+    /// </summary>
     Task<byte[]?> GetFromAsync(string key, long offset, CancellationToken cancellationToken);
 
     Task PutAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);

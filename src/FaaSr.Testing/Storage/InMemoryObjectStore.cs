@@ -15,7 +15,9 @@ public sealed class InMemoryObjectStore(string bucket, TimeProvider? clock = nul
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
     private readonly Lock gate = new();
 
-    public string Bucket { get; } = string.IsNullOrEmpty(bucket) ? throw new ArgumentException("A bucket needs a name.", nameof(bucket)) : bucket;
+    public string Bucket { get; } = string.IsNullOrEmpty(bucket)
+        ? throw new ArgumentException("A bucket needs a name.", nameof(bucket))
+        : bucket;
 
     /// <summary>How many objects the bucket holds now.</summary>
     public int Count

@@ -12,8 +12,13 @@ public static class ObjectKeyRules
     /// <summary>S3's limit on a key: 1024 bytes of UTF-8.</summary>
     public const int MaxKeyBytes = 1024;
 
-    /// <summary>Why <paramref name="key"/> cannot be an object key, or null when it can. A trailing '/' (a folder marker) is allowed.</summary>
-    public static string? KeyProblem(string key) => key.Length == 0 ? "an object key cannot be empty" : PathProblem(key, allowTrailingSlash: true);
+    /// <summary>
+    /// Why <paramref name="key"/> cannot be an object key, or null when it can. A trailing '/' (a folder marker) is
+    /// allowed.
+    /// </summary>
+    public static string? KeyProblem(string key) => key.Length == 0
+        ? "an object key cannot be empty"
+        : PathProblem(key, allowTrailingSlash: true);
 
     /// <summary>Why <paramref name="prefix"/> cannot be a listing prefix, or null when it can; the empty prefix lists the bucket.</summary>
     public static string? PrefixProblem(string prefix) => prefix.Length == 0 ? null : PathProblem(prefix, allowTrailingSlash: true);
@@ -22,7 +27,9 @@ public static class ObjectKeyRules
     /// Why <paramref name="part"/> cannot be a part of a key (a folder such as FaaSrLog, an InvocationID), or null when
     /// it can: the same rules as a key, without a trailing '/'.
     /// </summary>
-    public static string? KeyPartProblem(string part) => part.Length == 0 ? "it cannot be empty" : PathProblem(part, allowTrailingSlash: false);
+    public static string? KeyPartProblem(string part) => part.Length == 0
+        ? "it cannot be empty"
+        : PathProblem(part, allowTrailingSlash: false);
 
     /// <summary>
     /// Why <paramref name="bucket"/> is not a bucket name the store may use, or null when it can: only the forms that
@@ -35,7 +42,10 @@ public static class ObjectKeyRules
         : bucket.Any(char.IsControl) ? "a bucket name cannot hold control characters"
         : null;
 
-    /// <summary>S3's bucket naming rule: 3 to 63 lower-case letters, digits, '.' and '-', starting and ending with a letter or digit, no "..".</summary>
+    /// <summary>
+    /// S3's bucket naming rule: 3 to 63 lower-case letters, digits, '.' and '-', starting and ending with a letter or
+    /// digit, no "..".
+    /// </summary>
     public static string? BucketNameProblem(string bucket)
     {
         if (UnsafeBucketProblem(bucket) is { } unsafeName)

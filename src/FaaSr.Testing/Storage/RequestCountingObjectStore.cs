@@ -19,7 +19,8 @@ public sealed class RequestCountingObjectStore(IObjectStore inner, TimeProvider?
 
     public int Count(ObjectStoreOperation operation, string key) => requests.Count(r => r.Operation == operation && r.Key == key);
 
-    public override async IAsyncEnumerable<StoredObject> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public override async IAsyncEnumerable<StoredObject> ListAsync(string prefix,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         Record(ObjectStoreOperation.List, prefix);
         await foreach (var stored in Inner.ListAsync(prefix, cancellationToken).ConfigureAwait(false))

@@ -29,9 +29,9 @@ internal static class S3Faults
             || string.Equals(service.ErrorCode, "BucketAlreadyExists", StringComparison.Ordinal));
 
     /// <summary>
-    /// Timeouts, 5xx, 429, throttling codes, broken connections, answers whose body cannot be parsed, and reads whose body and ETag disagree (a read that
-    /// overlapped a rewrite of the object: s3rver writes content and metadata separately); never a cancellation the
-    /// caller asked for.
+    /// Timeouts, 5xx, 429, throttling codes, broken connections, answers whose body cannot be parsed, and reads whose
+    /// body and ETag disagree (a read that overlapped a rewrite of the object: s3rver writes content and metadata
+    /// separately); never a cancellation the caller asked for.
     /// </summary>
     public static bool IsTransient(Exception exception, CancellationToken callerToken)
     {

@@ -292,7 +292,8 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
     {
         var escapedKey = string.Join('/', key.Split('/').Select(Uri.EscapeDataString));
         return connection.ServiceUrl is { } serviceUrl
-            ? new Uri($"{serviceUrl.GetLeftPart(UriPartial.Authority)}{serviceUrl.AbsolutePath.TrimEnd('/')}/{Uri.EscapeDataString(Bucket)}/{escapedKey}")
+            ? new Uri($"{serviceUrl.GetLeftPart(UriPartial.Authority)}{serviceUrl.AbsolutePath.TrimEnd('/')}/" +
+                $"{Uri.EscapeDataString(Bucket)}/{escapedKey}")
             : new Uri($"https://{Bucket}.s3.{connection.Region}.amazonaws.com/{escapedKey}");
     }
 

@@ -35,7 +35,8 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
     private readonly Random generator;
     private readonly Lock faultsGate = new();
     private readonly CancellationTokenSource stopping = new();
-    private readonly HttpClient upstreamClient = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, UseProxy = false });
+    private readonly HttpClient upstreamClient = new(
+        new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, UseProxy = false });
     private readonly int[] faultCounts = new int[Enum.GetValues<ProxyFault>().Length];
     private readonly Task acceptLoop;
     private int requestCount;
@@ -177,8 +178,8 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
             {
                 await HandleRequestAsync(client, stopping.Token).ConfigureAwait(false);
             }
-            catch (Exception exception) when (exception is IOException or SocketException or OperationCanceledException or ObjectDisposedException
-                                                  or HttpRequestException or InvalidDataException)
+            catch (Exception exception) when (exception is IOException or SocketException or OperationCanceledException
+                                                  or ObjectDisposedException or HttpRequestException or InvalidDataException)
             {
                 // The client or the upstream went away, the request was malformed, or the proxy is stopping: the
                 // client sees the broken connection, as it would with a real S3 front end.
@@ -232,7 +233,8 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
                 return;
             case ProxyFault.InternalError:
                 Count(ProxyFault.InternalError);
-                await WriteErrorAsync(stream, 500, "Internal Server Error", "InternalError", "We encountered an internal error.", cancellationToken)
+                await WriteErrorAsync(stream, 500, "Internal Server Error", "InternalError", "We encountered an internal error.",
+                    cancellationToken)
                     .ConfigureAwait(false);
                 return;
             default:
@@ -249,7 +251,8 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
             _ => value,
         };
 
-    private async Task ForwardAsync(TcpClient client, RequestHead request, byte[] body, ProxyFault? fault, CancellationToken cancellationToken)
+    private async Task ForwardAsync(TcpClient client, RequestHead request, byte[] body, ProxyFault? fault,
+        CancellationToken cancellationToken)
     {
         var stream = client.GetStream();
         using var message = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(upstream, request.Target));

@@ -24,7 +24,8 @@ public sealed record RandomFaults(double Rate, int Seed)
     public static string? RateProblem(double rate) =>
         double.IsFinite(rate) && rate is >= 0 and <= MaxRate
             ? null
-            : string.Create(CultureInfo.InvariantCulture, $"the fault rate must be a fraction from 0 to {MaxRate} (0.2 = 20 % of requests), not {rate}");
+            : string.Create(CultureInfo.InvariantCulture,
+                $"the fault rate must be a fraction from 0 to {MaxRate} (0.2 = 20 % of requests), not {rate}");
 
     /// <summary>The fault for the next request, or null to forward it untouched.</summary>
     internal ProxyFault? Next(Random random)
