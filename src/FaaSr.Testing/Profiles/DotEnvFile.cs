@@ -42,7 +42,8 @@ public static class DotEnvFile
             var name = equals < 0 ? line : line[..equals].Trim();
             if (equals < 0 || !IsVariableName(name))
             {
-                throw new SettingsException($"{source}:{index + 1}: expected NAME=VALUE with NAME made of letters, digits and '_' (found '{Describe(name)}').");
+                throw new SettingsException($"{source}:{index + 1}: expected NAME=VALUE with NAME made of letters, digits and '_' " +
+                    $"(found '{Describe(name)}').");
             }
 
             variables[name] = Unquote(line[(equals + 1)..].Trim(), source, index + 1, name);
@@ -63,7 +64,9 @@ public static class DotEnvFile
             }
 
             var inner = value[1..close];
-            return quote == '"' ? inner.Replace("\\n", "\n", StringComparison.Ordinal).Replace("\\\"", "\"", StringComparison.Ordinal) : inner;
+            return quote == '"'
+                ? inner.Replace("\\n", "\n", StringComparison.Ordinal).Replace("\\\"", "\"", StringComparison.Ordinal)
+                : inner;
         }
 
         var comment = value.IndexOf(" #", StringComparison.Ordinal);

@@ -16,7 +16,10 @@ public sealed class SettingSources
         EnvFilePath = envFilePath;
     }
 
-    /// <summary>The names of every setting there is: the .env file's and, for <see cref="FromEnvironment"/>, the process environment's.</summary>
+    /// <summary>
+    /// The names of every setting there is: the .env file's and, for <see cref="FromEnvironment"/>, the process
+    /// environment's.
+    /// </summary>
     public IEnumerable<string> Names => fileVariables.Keys.Concat(EnvironmentNames).Distinct(StringComparer.Ordinal);
 
     /// <summary>The .env file that was read, or null when there was none.</summary>
@@ -65,5 +68,6 @@ public sealed class SettingSources
     }
 
     private string? NearMiss(string name) =>
-        fileVariables.Keys.FirstOrDefault(key => !key.Equals(name, StringComparison.Ordinal) && key.Equals(name, StringComparison.OrdinalIgnoreCase));
+        fileVariables.Keys.FirstOrDefault(key =>
+            !key.Equals(name, StringComparison.Ordinal) && key.Equals(name, StringComparison.OrdinalIgnoreCase));
 }
