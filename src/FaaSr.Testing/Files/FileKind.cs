@@ -13,7 +13,10 @@ public enum FileKind
     Special,
 }
 
-/// <summary>Reads a path's <see cref="FileKind"/>. .NET's file attributes do not tell devices and fifos from files, so Linux asks statx(2).</summary>
+/// <summary>
+/// Reads a path's <see cref="FileKind"/>. .NET's file attributes do not tell devices and fifos from files, so Linux
+/// asks statx(2).
+/// </summary>
 public static class FileKinds
 {
     private const int AtFdCwd = -100;

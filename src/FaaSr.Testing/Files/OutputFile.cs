@@ -46,7 +46,8 @@ public static class OutputFile
         var folder = Path.GetDirectoryName(fullPath) ?? throw new IOException($"'{fullPath}' names no folder.");
         Directory.CreateDirectory(folder);
         RequireFileOrNew(fullPath);
-        await using var stream = new FileStream(fullPath, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite, 4096, FileOptions.Asynchronous);
+        await using var stream = new FileStream(fullPath, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite, 4096,
+            FileOptions.Asynchronous);
         stream.SetLength(0);
         await stream.WriteAsync(content, cancellationToken);
     }
