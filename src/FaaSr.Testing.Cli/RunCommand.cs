@@ -346,7 +346,10 @@ internal static class RunCommand
                 GitHubBackends.AddTo(
                     FaasrBackends.AddTo(LocalBackends.Catalog(pip), new FaasrComputeOptions
                     {
-                        Sources = (request.FaasrSources ?? new FaasrSourceOptions()) with { DefaultWorkflowTools = FaasrWorkflowSubtree(request.WorkflowFile) },
+                        Sources = (request.FaasrSources ?? new FaasrSourceOptions()) with
+                        {
+                            DefaultWorkflowTools = FaasrWorkflowSubtree(request.WorkflowFile),
+                        },
                         Pip = pip ?? PipSources.None,
                         Report = ComputeLine,
                     }),

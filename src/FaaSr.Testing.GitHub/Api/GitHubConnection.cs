@@ -29,7 +29,8 @@ public sealed class GitHubConnection
     /// <param name="clock">The clock rate limits are measured on.</param>
     /// <param name="handler">The HTTP handler (a test's own); null: Octokit's default.</param>
     /// <param name="report">Gets one line for each wait before a retry (a rate limit, a 5xx), naming the endpoint.</param>
-    public GitHubConnection(GitHubApiSettings settings, TimeProvider? clock = null, Func<HttpMessageHandler>? handler = null, Action<string>? report = null)
+    public GitHubConnection(
+        GitHubApiSettings settings, TimeProvider? clock = null, Func<HttpMessageHandler>? handler = null, Action<string>? report = null)
     {
         Settings = settings;
         this.clock = clock ?? TimeProvider.System;
@@ -146,16 +147,20 @@ public sealed class GitHubConnection
             : null;
     }
 
-    /// <summary>"GitHub: GET https://.../actions/runs: rate limit (403 ...); waiting 42 s, until 10:31:07 UTC, then trying again."</summary>
+    /// <summary>
+    /// "GitHub: GET https://.../actions/runs: rate limit (403 ...); waiting 42 s, until 10:31:07 UTC, then trying again."
+    /// </summary>
     private string RetryLine(Exception exception, GitHubEndpoint endpoint, TimeSpan delay, int attempt)
     {
         var at = endpoint.At(Settings.ApiUrl);
         var until = (clock.GetUtcNow() + delay).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+        var next = $"trying again in {Minutes(delay)} (attempt {attempt + 2} of {Settings.ServerErrorRetries + 1}).";
         return exception is ApiException api && RateLimitWait(api) is not null
-            ? $"GitHub: {at}: rate limit ({(int)api.StatusCode} {GitHubSaid(api)}); waiting {Minutes(delay)}, until {until} UTC, then trying again."
+            ? $"GitHub: {at}: rate limit ({(int)api.StatusCode} {GitHubSaid(api)}); "
+                + $"waiting {Minutes(delay)}, until {until} UTC, then trying again."
             : exception is ApiException failed
-                ? $"GitHub: {at}: answered {(int)failed.StatusCode} {GitHubSaid(failed)}; trying again in {Minutes(delay)} (attempt {attempt + 2} of {Settings.ServerErrorRetries + 1})."
-                : $"GitHub: {at}: no answer ({exception.Message}); trying again in {Minutes(delay)} (attempt {attempt + 2} of {Settings.ServerErrorRetries + 1}).";
+                ? $"GitHub: {at}: answered {(int)failed.StatusCode} {GitHubSaid(failed)}; {next}"
+                : $"GitHub: {at}: no answer ({exception.Message}); {next}";
     }
 
     private Exception? Describe(Exception exception, GitHubEndpoint endpoint, int attempts)

@@ -41,11 +41,13 @@ public sealed class GitHubCompute(GitHubComputeOptions options, SettingSources s
         var repositories = Repositories(document);
         var entryRepository = repositories.FirstOrDefault(r => r.ActionsByWorkflowFile.Values.Contains(entry.Name, StringComparer.Ordinal))
             ?? throw new BadInputException(
-                $"Workflow '{document.WorkflowName}', action '{entry.Name}': its server '{entry.FaaSServer}' is not a GitHubActions server, and the github compute starts a workflow on GitHub Actions.");
+                $"Workflow '{document.WorkflowName}', action '{entry.Name}': its server '{entry.FaaSServer}' is not a GitHubActions "
+                + "server, and the github compute starts a workflow on GitHub Actions.");
         foreach (var (store, endpoint) in start.Storage.FunctionEndpoints)
         {
             options.Report?.Invoke(
-                $"github: data store {store} is at {endpoint} for this run, but the actions on GitHub use the Endpoint of the workflow file they read; run the github compute with storage 'workflow'.");
+                $"github: data store {store} is at {endpoint} for this run, but the actions on GitHub use the Endpoint of the "
+                + "workflow file they read; run the github compute with storage 'workflow'.");
         }
 
         var workflowPath = options.WorkflowPath ?? $"workflows/{document.WorkflowName}.json";
@@ -74,11 +76,13 @@ public sealed class GitHubCompute(GitHubComputeOptions options, SettingSources s
         foreach (var (serverName, server) in WorkflowRepositories.GitHubServersOf(document))
         {
             var name = RepositoryName.Parse(
-                $"{server.Field("UserName")}/{server.Field("ActionRepoName")}", $"Workflow '{document.WorkflowName}': ComputeServers.{serverName} (UserName/ActionRepoName)");
+                $"{server.Field("UserName")}/{server.Field("ActionRepoName")}",
+                $"Workflow '{document.WorkflowName}': ComputeServers.{serverName} (UserName/ActionRepoName)");
             var branch = server.Field("Branch") is { Length: > 0 } given ? given : DefaultBranch;
             var files = document.Actions.Where(a => a.FaaSServer == serverName)
                 .ToDictionary(a => WorkflowFileOf(document, a.Name), a => a.Name, StringComparer.Ordinal);
-            var existing = followed.FindIndex(r => r.Name.ToString().Equals(name.ToString(), StringComparison.OrdinalIgnoreCase) && r.Branch == branch);
+            var existing = followed.FindIndex(r =>
+                r.Name.ToString().Equals(name.ToString(), StringComparison.OrdinalIgnoreCase) && r.Branch == branch);
             if (existing >= 0)
             {
                 var merged = new Dictionary<string, string>(followed[existing].ActionsByWorkflowFile, StringComparer.Ordinal);
@@ -93,9 +97,14 @@ public sealed class GitHubCompute(GitHubComputeOptions options, SettingSources s
 
             var variable = new[] { $"{serverName}_PAT", "GH_PAT", "GITHUB_TOKEN" }.FirstOrDefault(v => settings.Get(v) is not null)
                 ?? throw new SettingsException(
-                    $"Workflow '{document.WorkflowName}': no GitHub token for server '{serverName}' ({name}): set {serverName}_PAT, GH_PAT or GITHUB_TOKEN in the environment or .env (a classic token with the repo and workflow scopes).");
+                    $"Workflow '{document.WorkflowName}': no GitHub token for server '{serverName}' ({name}): set {serverName}_PAT, "
+                    + "GH_PAT or GITHUB_TOKEN in the environment or .env (a classic token with the repo and workflow scopes).");
             var connection = new GitHubConnection(
-                new GitHubApiSettings(url, settings.Get(variable)!, variable) { MaxRateLimitWait = options.MaxRateLimitWait, ServerErrorDelay = options.ServerErrorDelay },
+                new GitHubApiSettings(url, settings.Get(variable)!, variable)
+                {
+                    MaxRateLimitWait = options.MaxRateLimitWait,
+                    ServerErrorDelay = options.ServerErrorDelay,
+                },
                 options.Clock,
                 report: options.Report);
             followed.Add(new FollowedRepository(name, branch, connection, files));
@@ -111,7 +120,8 @@ public sealed class GitHubCompute(GitHubComputeOptions options, SettingSources s
     /// The actions read the workflow from the repository (PAYLOAD_URL), not from this machine: it must be there, and
     /// when it differs from the local file the run tests the pushed one, which is said in one line.
     /// </summary>
-    private async Task CheckWorkflowFileAsync(FollowedRepository repository, string path, WorkflowDocument document, CancellationToken cancellationToken)
+    private async Task CheckWorkflowFileAsync(
+        FollowedRepository repository, string path, WorkflowDocument document, CancellationToken cancellationToken)
     {
         var (owner, name) = (repository.Name.Owner, repository.Name.Name);
         IReadOnlyList<RepositoryContent> contents;
@@ -125,7 +135,8 @@ public sealed class GitHubCompute(GitHubComputeOptions options, SettingSources s
         catch (GitHubRequestException missing) when (missing.Status == 404)
         {
             throw new BadInputException(
-                $"Workflow '{document.WorkflowName}': the workflow file {path} is not on branch {repository.Branch} of {repository.Name}, where FaaSr's actions read it (PAYLOAD_URL): commit and push it. ({missing.Message})");
+                $"Workflow '{document.WorkflowName}': the workflow file {path} is not on branch {repository.Branch} of "
+                + $"{repository.Name}, where FaaSr's actions read it (PAYLOAD_URL): commit and push it. ({missing.Message})");
         }
 
         var pushed = contents.FirstOrDefault()?.Content;
@@ -142,12 +153,14 @@ public sealed class GitHubCompute(GitHubComputeOptions options, SettingSources s
         if (!JsonNode.DeepEquals(parsed, document.Raw))
         {
             options.Report?.Invoke(
-                $"github: {path} on {repository.Name}@{repository.Branch} differs from the local workflow file; the actions run the pushed one (commit and push to test the local one).");
+                $"github: {path} on {repository.Name}@{repository.Branch} differs from the local workflow file; the actions run "
+                + "the pushed one (commit and push to test the local one).");
         }
     }
 
     /// <summary>The entry's dispatch, asking for the run's id; null when GitHub answered 204 without it.</summary>
-    private static async Task<long?> DispatchEntryAsync(FollowedRepository repository, ComputeStart start, string workflowPath, CancellationToken cancellationToken)
+    private static async Task<long?> DispatchEntryAsync(
+        FollowedRepository repository, ComputeStart start, string workflowPath, CancellationToken cancellationToken)
     {
         var document = start.Graph.Document;
         var file = WorkflowFileOf(document, document.FunctionInvoke);
@@ -172,7 +185,8 @@ public sealed class GitHubCompute(GitHubComputeOptions options, SettingSources s
                 : new CreateWorkflowDispatch(repository.Branch) { Inputs = inputs };
             var response = await repository.Connection.RunAsync(
                 endpoint,
-                client => client.Connection.Post<DispatchRunDetails>(new Uri(path, UriKind.Relative), body, "application/vnd.github+json", "application/json"),
+                client => client.Connection.Post<DispatchRunDetails>(
+                    new Uri(path, UriKind.Relative), body, "application/vnd.github+json", "application/json"),
                 cancellationToken);
             return response.Body is { WorkflowRunId: > 0 } details ? details.WorkflowRunId : null;
         }
@@ -181,7 +195,8 @@ public sealed class GitHubCompute(GitHubComputeOptions options, SettingSources s
         {
             return await SendAsync(askForDetails: true);
         }
-        catch (GitHubRequestException refused) when (refused.Status == 422 && refused.Message.Contains("return_run_details", StringComparison.Ordinal))
+        catch (GitHubRequestException refused)
+            when (refused.Status == 422 && refused.Message.Contains("return_run_details", StringComparison.Ordinal))
         {
             // A GitHub Enterprise Server that predates the field refuses it (and dispatched nothing): send FaaSr's own body.
             return await SendAsync(askForDetails: false);
@@ -189,7 +204,8 @@ public sealed class GitHubCompute(GitHubComputeOptions options, SettingSources s
         catch (GitHubRequestException missing) when (missing.Status == 404)
         {
             throw new GitHubRequestException(
-                $"{missing.Message} The Actions workflow .github/workflows/{file} of the entry action '{document.FunctionInvoke}' is not in {repository.Name} (or the token cannot see it): register the workflow first (faasr-it register).",
+                $"{missing.Message} The Actions workflow .github/workflows/{file} of the entry action '{document.FunctionInvoke}' "
+                + $"is not in {repository.Name} (or the token cannot see it): register the workflow first (faasr-it register).",
                 404,
                 missing.Endpoint);
         }

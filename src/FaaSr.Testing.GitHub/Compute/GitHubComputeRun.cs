@@ -158,7 +158,9 @@ internal sealed class GitHubComputeRun : IComputeRun
             {
                 run = runs.TryGetValue(listed.Id, out var known)
                     ? known with { Status = listed.Status.StringValue, Conclusion = listed.Conclusion?.StringValue }
-                    : new FollowedRun(listed.Id, repository, action, InstanceFor(action, listed.Id), listed.HtmlUrl, listed.Status.StringValue, listed.Conclusion?.StringValue);
+                    : new FollowedRun(
+                        listed.Id, repository, action, InstanceFor(action, listed.Id), listed.HtmlUrl, listed.Status.StringValue,
+                        listed.Conclusion?.StringValue);
                 runs[run.Id] = run;
             }
 
@@ -191,8 +193,10 @@ internal sealed class GitHubComputeRun : IComputeRun
         var created = ">=" + since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         var request = new WorkflowRunsRequest { Event = "workflow_dispatch", Branch = repository.Branch, Created = created };
         return repository.Connection.RunAsync<IReadOnlyList<WorkflowRun>>(
-            GitHubEndpoint.Get($"/repos/{repository.Name}/actions/runs?event=workflow_dispatch&branch={repository.Branch}&created={created}"),
-            async client => (await client.Actions.Workflows.Runs.List(repository.Name.Owner, repository.Name.Name, request, new ApiOptions { PageSize = 100 })).WorkflowRuns,
+            GitHubEndpoint.Get(
+                $"/repos/{repository.Name}/actions/runs?event=workflow_dispatch&branch={repository.Branch}&created={created}"),
+            async client => (await client.Actions.Workflows.Runs.List(
+                repository.Name.Owner, repository.Name.Name, request, new ApiOptions { PageSize = 100 })).WorkflowRuns,
             cancellationToken);
     }
 
@@ -204,7 +208,8 @@ internal sealed class GitHubComputeRun : IComputeRun
             GitHubEndpoint.Get($"/repos/{run.Repository.Name}/actions/runs/{run.Id}/jobs"),
             client => client.Actions.Workflows.Jobs.List(owner, name, run.Id),
             cancellationToken);
-        var job = jobs.Jobs.FirstOrDefault(j => j.Conclusion?.StringValue is { } c && FollowedRun.FailedConclusions.Contains(c)) ?? jobs.Jobs.FirstOrDefault();
+        var job = jobs.Jobs.FirstOrDefault(j => j.Conclusion?.StringValue is { } c && FollowedRun.FailedConclusions.Contains(c))
+            ?? jobs.Jobs.FirstOrDefault();
         if (job is null)
         {
             return $"GitHub Actions run {run.HtmlUrl} concluded {run.Conclusion} without starting a job";
@@ -224,7 +229,8 @@ internal sealed class GitHubComputeRun : IComputeRun
             tail = $"(its log could not be read: {unreadable.Message})";
         }
 
-        return $"GitHub Actions job {job.Name} concluded {job.Conclusion?.StringValue ?? run.Conclusion} ({job.HtmlUrl ?? run.HtmlUrl}); its log ends:\n{tail}";
+        var conclusion = job.Conclusion?.StringValue ?? run.Conclusion;
+        return $"GitHub Actions job {job.Name} concluded {conclusion} ({job.HtmlUrl ?? run.HtmlUrl}); its log ends:\n{tail}";
     }
 
     /// <summary>
@@ -265,7 +271,8 @@ internal sealed class GitHubComputeRun : IComputeRun
                     GitHubEndpoint.Post($"/repos/{run.Repository.Name}/actions/runs/{run.Id}/cancel"),
                     client => client.Actions.Workflows.Runs.Cancel(run.Repository.Name.Owner, run.Repository.Name.Name, run.Id),
                     budget.Token);
-                options.Report?.Invoke($"github: cancelled run {run.HtmlUrl} ({run.Instance ?? run.Action}), still {run.Status} when the run ended.");
+                options.Report?.Invoke(
+                    $"github: cancelled run {run.HtmlUrl} ({run.Instance ?? run.Action}), still {run.Status} when the run ended.");
             }
             catch (GitHubRequestException completed) when (completed.Status == 409)
             {
@@ -273,7 +280,8 @@ internal sealed class GitHubComputeRun : IComputeRun
             }
             catch (Exception failure) when (failure is GitHubRequestException or GitHubServiceException or OperationCanceledException)
             {
-                options.Report?.Invoke($"github: run {run.HtmlUrl} ({run.Instance ?? run.Action}) could not be cancelled: {failure.Message}");
+                options.Report?.Invoke(
+                    $"github: run {run.HtmlUrl} ({run.Instance ?? run.Action}) could not be cancelled: {failure.Message}");
             }
         }
     }

@@ -58,7 +58,8 @@ internal sealed partial class GitHubApi
             new("PUT", Repo + "/actions/secrets/(?<name>[^/]+)$", (call, _) => Task.FromResult(PutSecret(call))),
             new("DELETE", Repo + "/actions/secrets/(?<name>[^/]+)$", (call, _) => Task.FromResult(DeleteSecret(call))),
         ];
-        routes.AddRange(actionsRuns.Routes(call => Find(call.Group("owner"), call.Group("repo"))).Select(r => new Route(r.Method, r.PathPattern, r.Respond)));
+        routes.AddRange(actionsRuns.Routes(call => Find(call.Group("owner"), call.Group("repo")))
+            .Select(r => new Route(r.Method, r.PathPattern, r.Respond)));
     }
 
     /// <summary>Every Actions run, one per accepted dispatch, in dispatch order.</summary>

@@ -22,7 +22,8 @@ namespace FaaSr.Testing.GitHub.StandIn;
 /// (<c>--github-api-url</c>, Octokit's GitHub Enterprise form with <c>/api/v3</c> works too).</item>
 /// </list>
 /// Every request is recorded (<see cref="Requests"/>), dispatches too (<see cref="Dispatches"/>, and
-/// <see cref="GitHubStandInOptions.OnDispatch"/>), each with an Actions run a test plays on (<see cref="Runs"/>). Disposing stops it and deletes its CA file.
+/// <see cref="GitHubStandInOptions.OnDispatch"/>), each with an Actions run a test plays on (<see cref="Runs"/>).
+/// Disposing stops it and deletes its CA file.
 /// </summary>
 public sealed class GitHubStandIn : IAsyncDisposable
 {

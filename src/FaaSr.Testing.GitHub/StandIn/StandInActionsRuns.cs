@@ -53,11 +53,14 @@ internal sealed partial class StandInActionsRuns(TimeProvider clock)
     /// <summary>The routes, for a <see cref="GitHubApi"/> that resolves the repository first.</summary>
     public IEnumerable<StandInRoute> Routes(Func<StandInCall, StandInRepository?> repositoryOf)
     {
-        yield return new("GET", Repo + "/actions/runs$", (call, _) => Respond(call, repositoryOf, repository => List(call, repository, null)));
+        yield return new("GET", Repo + "/actions/runs$", (call, _) =>
+            Respond(call, repositoryOf, repository => List(call, repository, null)));
         yield return new("GET", Repo + "/actions/workflows/(?<workflow>[^/]+)/runs$", (call, _) =>
             Respond(call, repositoryOf, repository => List(call, repository, call.Group("workflow"))));
         yield return new("GET", Repo + @"/actions/runs/(?<run>\d+)$", (call, _) =>
-            Respond(call, repositoryOf, repository => RunOf(call, repository) is { } run ? StandInResponse.Json(200, run.RunJson(call.ApiRoot)) : StandInResponse.NotFound()));
+            Respond(call, repositoryOf, repository => RunOf(call, repository) is { } run
+                ? StandInResponse.Json(200, run.RunJson(call.ApiRoot))
+                : StandInResponse.NotFound()));
         yield return new("POST", Repo + @"/actions/runs/(?<run>\d+)/cancel$", (call, _) => Respond(call, repositoryOf, repository =>
             RunOf(call, repository) is not { } run ? StandInResponse.NotFound()
             : run.Cancel() ? StandInResponse.Json(202, new JsonObject())
@@ -70,7 +73,8 @@ internal sealed partial class StandInActionsRuns(TimeProvider clock)
             JobOf(call, repository) is { } run ? StandInResponse.Json(200, run.JobJson(call.ApiRoot)) : StandInResponse.NotFound()));
         yield return new("GET", Repo + @"/actions/jobs/(?<job>\d+)/logs$", (call, _) => Respond(call, repositoryOf, repository =>
             JobOf(call, repository) is { } run
-                ? new StandInResponse(302, [], null, new Dictionary<string, string> { ["Location"] = $"{Root(call)}{LogPathPrefix}{run.JobId}.txt" })
+                ? new StandInResponse(
+                    302, [], null, new Dictionary<string, string> { ["Location"] = $"{Root(call)}{LogPathPrefix}{run.JobId}.txt" })
                 : StandInResponse.NotFound()));
         yield return new("GET", "^" + Regex.Escape(LogPathPrefix) + @"(?<job>\d+)\.txt$", (call, _) =>
             Task.FromResult(JobById(long.Parse(call.Group("job"), CultureInfo.InvariantCulture)) is { } run
@@ -83,14 +87,15 @@ internal sealed partial class StandInActionsRuns(TimeProvider clock)
         var request = call.Request;
         if (!TryCreatedFilter(request.QueryValue("created"), out var created))
         {
-            return StandInResponse.Error(422, $"Invalid request.\n\ncreated '{request.QueryValue("created")}' is not a date or range GitHub reads.");
+            return StandInResponse.Error(
+                422, $"Invalid request.\n\ncreated '{request.QueryValue("created")}' is not a date or range GitHub reads.");
         }
 
         var branch = request.QueryValue("branch");
         var eventName = request.QueryValue("event");
         var status = request.QueryValue("status");
-        var perPage = int.TryParse(request.QueryValue("per_page"), NumberStyles.None, CultureInfo.InvariantCulture, out var size) ? Math.Clamp(size, 1, 100) : 30;
-        var page = int.TryParse(request.QueryValue("page"), NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? Math.Max(number, 1) : 1;
+        var perPage = Number(request.QueryValue("per_page")) is { } size ? Math.Clamp(size, 1, 100) : 30;
+        var page = Number(request.QueryValue("page")) is { } number ? Math.Max(number, 1) : 1;
         var matching = Runs
             .Where(r => r.Dispatch.Owner.Equals(repository.Owner, StringComparison.OrdinalIgnoreCase)
                 && r.Dispatch.Repository.Equals(repository.Name, StringComparison.OrdinalIgnoreCase))
@@ -105,7 +110,8 @@ internal sealed partial class StandInActionsRuns(TimeProvider clock)
         return StandInResponse.Json(200, new JsonObject
         {
             ["total_count"] = matching.Count,
-            ["workflow_runs"] = new JsonArray(matching.Skip((page - 1) * perPage).Take(perPage).Select(r => (JsonNode)r.RunJson(call.ApiRoot)).ToArray()),
+            ["workflow_runs"] = new JsonArray(
+                matching.Skip((page - 1) * perPage).Take(perPage).Select(r => (JsonNode)r.RunJson(call.ApiRoot)).ToArray()),
         });
     }
 
@@ -127,13 +133,19 @@ internal sealed partial class StandInActionsRuns(TimeProvider clock)
         run.Dispatch.Owner.Equals(repository.Owner, StringComparison.OrdinalIgnoreCase)
         && run.Dispatch.Repository.Equals(repository.Name, StringComparison.OrdinalIgnoreCase);
 
-    private static Task<StandInResponse> Respond(StandInCall call, Func<StandInCall, StandInRepository?> repositoryOf, Func<StandInRepository, StandInResponse> respond) =>
+    private static int? Number(string? text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
+
+    private static Task<StandInResponse> Respond(
+        StandInCall call, Func<StandInCall, StandInRepository?> repositoryOf, Func<StandInRepository, StandInResponse> respond) =>
         Task.FromResult(repositoryOf(call) is { } repository ? respond(repository) : StandInResponse.NotFound());
 
     /// <summary>The scheme and host the client used (the log URL is on the stand-in itself).</summary>
     private static string Root(StandInCall call) => $"{call.Request.Scheme}://{call.Request.Host}";
 
-    /// <summary>GitHub's <c>created</c> qualifier: <c>&gt;=T</c>, <c>&gt;T</c>, <c>&lt;=T</c>, <c>&lt;T</c>, <c>A..B</c> or a day.</summary>
+    /// <summary>
+    /// GitHub's <c>created</c> qualifier: <c>&gt;=T</c>, <c>&gt;T</c>, <c>&lt;=T</c>, <c>&lt;T</c>, <c>A..B</c> or a day.
+    /// </summary>
     private static bool TryCreatedFilter(string? text, out Func<DateTimeOffset, bool> filter)
     {
         filter = _ => true;
@@ -167,9 +179,11 @@ internal sealed partial class StandInActionsRuns(TimeProvider clock)
     }
 
     private static bool TryTime(string text, out DateTimeOffset time) =>
-        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
+        DateTimeOffset.TryParse(
+            text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
 
-    private static DateTimeOffset TruncateToSeconds(DateTimeOffset time) => new(time.Ticks - (time.Ticks % TimeSpan.TicksPerSecond), time.Offset);
+    private static DateTimeOffset TruncateToSeconds(DateTimeOffset time) =>
+        new(time.Ticks - (time.Ticks % TimeSpan.TicksPerSecond), time.Offset);
 
     [GeneratedRegex("^(?<op>>=|<=|>|<)?(?<time>[0-9T:+.Z-]+)$")]
     private static partial Regex CreatedQualifier();

@@ -223,5 +223,6 @@ public sealed class StandInWorkflowRun
         Math.Abs(BitConverter.ToInt32(System.Security.Cryptography.SHA1.HashData(
             System.Text.Encoding.UTF8.GetBytes($"{dispatch.Owner}/{dispatch.Repository}" + dispatch.WorkflowFile)), 0));
 
-    private static string Timestamp(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    private static string Timestamp(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }
