@@ -14,6 +14,7 @@ internal static class BenchmarkCatalog
         [ReportBenchmark.Name] = (ReportBenchmark.Description, ReportBenchmark.RunAsync),
         [AttachBenchmark.Name] = (AttachBenchmark.Description, AttachBenchmark.RunAsync),
         [FaasrBenchmark.Name] = (FaasrBenchmark.Description, FaasrBenchmark.RunAsync),
+        [ScaleBenchmark.Name] = (ScaleBenchmark.Description, ScaleBenchmark.RunAsync),
     };
 
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
