@@ -69,18 +69,23 @@ public sealed record RunRecord
         DateTimeOffset startedAt,
         DateTimeOffset? finishedAt,
         IReadOnlyList<FunctionState> functions,
-        IReadOnlyList<FunctionTransition> transitions) => new()
+        IReadOnlyList<FunctionTransition> transitions)
     {
-        WorkflowName = folder.WorkflowName,
-        InvocationId = folder.InvocationId,
-        InvocationFolder = folder.Prefix,
-        Profile = context.Profile,
-        Storage = context.Storage,
-        Compute = context.Compute,
-        RunUrl = context.RunUrl,
-        Sources = context.Sources.Count == 0 ? null : context.Sources,
-        StartedAt = startedAt,
-        FinishedAt = finishedAt,
-        Functions = functions.Select(f => RunRecordFunction.From(f, functions, transitions, context.RunUrlOf)).ToArray(),
-    };
+        var invokers = RunRecordFunction.InvokersByAction(functions);
+        var transitionsByInstance = transitions.ToLookup(t => t.Instance, StringComparer.Ordinal);
+        return new()
+        {
+            WorkflowName = folder.WorkflowName,
+            InvocationId = folder.InvocationId,
+            InvocationFolder = folder.Prefix,
+            Profile = context.Profile,
+            Storage = context.Storage,
+            Compute = context.Compute,
+            RunUrl = context.RunUrl,
+            Sources = context.Sources.Count == 0 ? null : context.Sources,
+            StartedAt = startedAt,
+            FinishedAt = finishedAt,
+            Functions = functions.Select(f => RunRecordFunction.From(f, invokers, transitionsByInstance, context.RunUrlOf)).ToArray(),
+        };
+    }
 }

@@ -4,11 +4,19 @@ namespace FaaSr.Testing.Sessions;
 
 /// <summary>
 /// Keeps a run record file current while a session is watched: written at once, rewritten (atomically, changes
-/// coalesced) after every status change, and a last time with the monitor's result when monitoring ends. A watcher
-/// reading the file therefore sees the run's progress live; <c>finishedAt</c> is null until the end.
+/// coalesced) after status changes, at most once per <see cref="LiveWriteInterval"/>, and a last time with the
+/// monitor's result when monitoring ends. A watcher reading the file therefore sees the run's progress live;
+/// <c>finishedAt</c> is null until the end.
 /// </summary>
 public sealed class RunRecordPublisher : IAsyncDisposable
 {
+    /// <summary>
+    /// The shortest time between two live writes. A 1,000-instance record is about a megabyte: written after every
+    /// change it kept a core busy and slowed the run it recorded (the scale benchmark, README "Benchmarks"); watch
+    /// reads the folder every 250 ms, so half a second still shows the run live.
+    /// </summary>
+    public static readonly TimeSpan LiveWriteInterval = TimeSpan.FromMilliseconds(500);
+
     private readonly IWorkflowSession session;
     private readonly RunArtifactOptions? artifacts;
     private readonly SemaphoreSlim changes = new(0);
@@ -83,6 +91,8 @@ public sealed class RunRecordPublisher : IAsyncDisposable
             if (!monitoring.IsCompleted)
             {
                 await WriteAsync(CurrentRecord(), CancellationToken.None);
+                // WhenAny never throws: a stop (dispose) during the pause ends the loop, and the last record is written.
+                await Task.WhenAny(monitoring, Task.Delay(LiveWriteInterval, stop));
             }
         }
 
