@@ -62,7 +62,7 @@ internal static class ScaleBenchmark
             Console.WriteLine($"  faasr-it monitor attached: exit {observed.MonitorExitCode}, peak memory {observed.MonitorPeakMiB:F1} MiB");
             foreach (var observer in new[] { observed.Ours, observed.Baseline })
             {
-                Console.WriteLine($"  {observer.Name,-9} {observer.GetsPerInstance:F2} GETs per instance + {observer.Lists} LIST pages in {observer.Cycles} cycles, " +
+                Console.WriteLine($"  {observer.Name,-9} {observer.GetsPerInstance:F2} GETs per instance + {observer.Lists} LISTs in {observer.Cycles} cycles, " +
                     $"{observer.Heads} HEADs; detection median {observer.Detection.MedianMs:F0} ms, p95 {observer.P95Ms:F0} ms, max {observer.Detection.MaxMs:F0} ms ({observer.Seen} seen)");
             }
 
@@ -270,7 +270,7 @@ internal static class ScaleBenchmark
         {
             ["observer"] = Name,
             ["getsPerInstance"] = Math.Round(GetsPerInstance, 2),
-            ["listPages"] = Lists,
+            ["lists"] = Lists,
             ["heads"] = Heads,
             ["cycles"] = Cycles,
             ["detectionMedianMs"] = Math.Round(Detection.MedianMs),
