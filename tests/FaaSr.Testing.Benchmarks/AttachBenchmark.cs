@@ -28,7 +28,6 @@ internal static class AttachBenchmark
             return 2;
         }
 
-        var cli = Path.Combine(AppContext.BaseDirectory, "faasr-it.dll");
         await using var server = await LocalS3Server.StartAsync(new LocalS3ServerOptions(), cancellationToken);
         var store = server.OpenStore("attach-benchmark");
         await store.EnsureBucketAsync(cancellationToken);
@@ -53,7 +52,7 @@ internal static class AttachBenchmark
         {
             for (var run = 0; run < runs; run++)
             {
-                var (took, exitCode, output) = await MonitorOnceAsync(cli, workflowFile, folder, server.Connection.ServiceUrl!, cancellationToken);
+                var (took, exitCode, output) = await MonitorOnceAsync(workflowFile, folder, server.Connection.ServiceUrl!, cancellationToken);
                 if (exitCode != 0 || !output.Contains($"{graph.Instances.Count} completed", StringComparison.Ordinal))
                 {
                     failure = $"faasr-it monitor exited {exitCode}:\n{output}";
@@ -98,28 +97,13 @@ internal static class AttachBenchmark
     }
 
     private static async Task<(TimeSpan Took, int ExitCode, string Output)> MonitorOnceAsync(
-        string cli, string workflowFile, InvocationFolder folder, Uri endpoint, CancellationToken cancellationToken)
+        string workflowFile, InvocationFolder folder, Uri endpoint, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { cli, "monitor", workflowFile, "--invocation-id", folder.InvocationId, "--timestamp", folder.InvocationTimestamp, "--s3-endpoint", endpoint.ToString(), "--plain" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["S3_AccessKey"] = LocalS3Server.AccessKey;
-        start.Environment["S3_SecretKey"] = LocalS3Server.SecretKey;
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var error = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        var took = clock.Elapsed;
-        return (took, process.ExitCode, await output + await error);
+        var (took, exitCode, _, output) = await FaasrItProcess.RunAsync(
+            ["monitor", workflowFile, "--invocation-id", folder.InvocationId, "--timestamp", folder.InvocationTimestamp, "--s3-endpoint", endpoint.ToString(), "--plain"],
+            withS3Keys: true,
+            cancellationToken);
+        return (took, exitCode, output);
     }
 
     /// <summary>Attaching and monitoring within this process: the CLI's work without .NET start-up and JIT of a new process.</summary>

@@ -151,27 +151,12 @@ internal static class ScaleBenchmark
     private static async Task<(TimeSpan Took, int ExitCode, double? PeakMiB, string Output)> CliRunAsync(string scratch, int ranks, CancellationToken cancellationToken)
     {
         var workflow = WorkflowFile(scratch, "scale-run", ranks, "http://127.0.0.1:9");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[]
-        {
-            Path.Combine(AppContext.BaseDirectory, "faasr-it.dll"), "run", workflow, "--local", "--plain", "--functions", scratch,
-            "--runs", Path.Combine(scratch, "runs"), "--timeout", "900",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var error = process.StandardError.ReadToEndAsync(cancellationToken);
-        var exited = process.WaitForExitAsync(cancellationToken);
-        var peak = await PeakMemorySampler.SampleAsync(process.Id, exited);
-        await exited;
-        var took = clock.Elapsed;
-        var text = await output + await error;
+        var (took, exitCode, peak, text) = await FaasrItProcess.RunAsync(
+            ["run", workflow, "--local", "--plain", "--functions", scratch, "--runs", Path.Combine(scratch, "runs"), "--timeout", "900"],
+            withS3Keys: false,
+            cancellationToken);
         Console.WriteLine($"  faasr-it printed {text.Split('\n').Length} lines; last: {text.TrimEnd().Split('\n')[^1]}");
-        return (took, process.ExitCode, peak, text);
+        return (took, exitCode, peak, text);
     }
 
     /// <summary>One executor run watched by our monitor and the baseline at once, each through its own counting store.</summary>
@@ -218,31 +203,19 @@ internal static class ScaleBenchmark
     private static async Task<(int ExitCode, double? PeakMiB)> AttachedMonitorAsync(
         string workflow, InvocationFolder folder, Uri endpoint, string runs, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[]
+        var (_, exitCode, peak, text) = await FaasrItProcess.RunAsync(
+            [
+                "monitor", workflow, "--invocation-id", folder.InvocationId, "--timestamp", folder.InvocationTimestamp,
+                "--s3-endpoint", endpoint.ToString(), "--plain", "--runs", runs, "--timeout", "900",
+            ],
+            withS3Keys: true,
+            cancellationToken);
+        if (exitCode != 0)
         {
-            Path.Combine(AppContext.BaseDirectory, "faasr-it.dll"), "monitor", workflow, "--invocation-id", folder.InvocationId,
-            "--timestamp", folder.InvocationTimestamp, "--s3-endpoint", endpoint.ToString(), "--plain", "--runs", runs, "--timeout", "900",
-        })
-        {
-            start.ArgumentList.Add(argument);
+            Console.Error.WriteLine($"faasr-it monitor exited {exitCode}:\n{text}");
         }
 
-        start.Environment["S3_AccessKey"] = LocalS3Server.AccessKey;
-        start.Environment["S3_SecretKey"] = LocalS3Server.SecretKey;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var error = process.StandardError.ReadToEndAsync(cancellationToken);
-        var exited = process.WaitForExitAsync(cancellationToken);
-        var peak = await PeakMemorySampler.SampleAsync(process.Id, exited);
-        await exited;
-        var text = await output + await error;
-        if (process.ExitCode != 0)
-        {
-            Console.Error.WriteLine($"faasr-it monitor exited {process.ExitCode}:\n{text}");
-        }
-
-        return (process.ExitCode, peak);
+        return (exitCode, peak);
     }
 
     private sealed record Observed(int Instances, TimeSpan Took, int MonitorExitCode, double? MonitorPeakMiB, ObserverNumbers Ours, ObserverNumbers Baseline);
