@@ -21,11 +21,13 @@ public sealed class RunGitHubComputeTests(TestContext testContext)
     {
         await using var scenario = await GitHubComputeScenario.StartAsync(GitHubComputeScenario.PlaySuccessAsync, Token);
         await File.WriteAllLinesAsync(Path.Combine(scenario.Root, ".env"), [
-            $"GH_PAT={GitHubComputeScenario.Token}", $"S3_AccessKey={LocalS3Server.AccessKey}", $"S3_SecretKey={LocalS3Server.SecretKey}"], Token);
+            $"GH_PAT={GitHubComputeScenario.Token}",
+            $"S3_AccessKey={LocalS3Server.AccessKey}", $"S3_SecretKey={LocalS3Server.SecretKey}"], Token);
         var runs = Path.Combine(scenario.Root, "runs");
 
         var (exitCode, output, error) = await InProcessCli.RunAsync(
-            "run", scenario.WorkflowFile, "--env", "cloud", "--github-api-url", $"{scenario.StandIn.ApiBaseUrl}api/v3", "--plain", "--runs", runs, "--timeout", "120");
+            "run", scenario.WorkflowFile, "--env", "cloud", "--github-api-url", $"{scenario.StandIn.ApiBaseUrl}api/v3",
+            "--plain", "--runs", runs, "--timeout", "120");
 
         Assert.AreEqual(ExitCodes.Success, exitCode, output + error);
         StringAssert.Contains(output, $"compute github (GitHub Actions at {scenario.StandIn.ApiBaseUrl}api/v3/)");

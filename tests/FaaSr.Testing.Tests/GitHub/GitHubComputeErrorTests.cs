@@ -21,14 +21,16 @@ public sealed class GitHubComputeErrorTests(TestContext testContext)
     [TestMethod]
     public async Task ATokenGitHubRefusesIs401NamingTheEndpointAndTheVariableNeverTheToken()
     {
-        await using var scenario = await GitHubComputeScenario.StartAsync(GitHubComputeScenario.PlaySuccessAsync, Token, acceptedTokens: ["another-token"]);
+        await using var scenario = await GitHubComputeScenario.StartAsync(
+            GitHubComputeScenario.PlaySuccessAsync, Token, acceptedTokens: ["another-token"]);
 
         var refused = await Assert.ThrowsExactlyAsync<GitHubRequestException>(() => scenario.LaunchAsync(Token));
 
         Assert.AreEqual(401, refused.Status);
         StringAssert.StartsWith(
             refused.Message,
-            $"GET {scenario.StandIn.ApiBaseUrl}api/v3/repos/owner/repo/contents/workflows/{GitHubComputeScenario.WorkflowName}.json?ref=main: GitHub answered 401 Bad credentials.");
+            $"GET {scenario.StandIn.ApiBaseUrl}api/v3/repos/owner/repo/"
+            + $"contents/workflows/{GitHubComputeScenario.WorkflowName}.json?ref=main: GitHub answered 401 Bad credentials.");
         StringAssert.Contains(refused.Message, "the token in GH_PAT");
         Assert.DoesNotContain(GitHubComputeScenario.Token, refused.ToString());
         Assert.IsEmpty(scenario.StandIn.Dispatches, "nothing was dispatched");
@@ -41,7 +43,8 @@ public sealed class GitHubComputeErrorTests(TestContext testContext)
         var reset = DateTimeOffset.UtcNow.AddSeconds(2);
         scenario.StandIn.AddFault(StandInFault.RateLimited("GET", "/actions/runs$", reset, times: 1));
         scenario.StandIn.AddFault(new StandInFault(
-            "POST", "/dispatches$", 403, "You have exceeded a secondary rate limit.", new Dictionary<string, string> { ["retry-after"] = "1" }, Times: 1));
+            "POST", "/dispatches$", 403, "You have exceeded a secondary rate limit.",
+            new Dictionary<string, string> { ["retry-after"] = "1" }, Times: 1));
 
         var (session, publisher) = await scenario.LaunchAsync(Token);
         await using (session)
@@ -50,14 +53,19 @@ public sealed class GitHubComputeErrorTests(TestContext testContext)
             var result = await session.Monitoring.WaitAsync(Deadline, Token);
 
             Assert.AreEqual(MonitorOutcome.Succeeded, result.Outcome, result.Message);
-            Assert.IsGreaterThanOrEqualTo(reset.AddSeconds(-1), scenario.StandIn.Dispatches[0].At, "the run waited for the reset before dispatching");
-            Assert.HasCount(1, scenario.StandIn.Dispatches.Where(d => d.WorkflowFile.EndsWith("-start.yml", StringComparison.Ordinal)), "the retried dispatch was sent once");
+            Assert.IsGreaterThanOrEqualTo(reset.AddSeconds(-1), scenario.StandIn.Dispatches[0].At,
+                "the run waited for the reset before dispatching");
+            Assert.HasCount(1, scenario.StandIn.Dispatches.Where(d => d.WorkflowFile.EndsWith("-start.yml", StringComparison.Ordinal)),
+                "the retried dispatch was sent once");
             var waits = scenario.Lines.Where(l => l.Contains("rate limit", StringComparison.Ordinal)).ToList();
             Assert.HasCount(2, waits, string.Join("\n", scenario.Lines));
-            StringAssert.StartsWith(waits[0], $"GitHub: GET {scenario.StandIn.ApiBaseUrl}api/v3/repos/owner/repo/actions/runs?event=workflow_dispatch&branch=main&created=>=");
+            StringAssert.StartsWith(waits[0],
+                $"GitHub: GET {scenario.StandIn.ApiBaseUrl}api/v3/repos/owner/repo/"
+                + $"actions/runs?event=workflow_dispatch&branch=main&created=>=");
             StringAssert.Contains(waits[0], "rate limit (403 API rate limit exceeded");
             StringAssert.Contains(waits[0], "then trying again.");
-            StringAssert.Contains(waits[1], "/actions/workflows/GhFlow-start.yml/dispatches: rate limit (403 You have exceeded a secondary rate limit.); waiting 1 s");
+            StringAssert.Contains(waits[1],
+                "/actions/workflows/GhFlow-start.yml/dispatches: rate limit (403 You have exceeded a secondary rate limit.); waiting 1 s");
         }
     }
 
@@ -66,7 +74,8 @@ public sealed class GitHubComputeErrorTests(TestContext testContext)
     [DataRow(true, false, DisplayName = "the workflow file is not pushed")]
     public async Task WhatIsNotInTheRepositoryIs404NamingTheEndpointAndWhatToDo(bool registered, bool pushed)
     {
-        await using var scenario = await GitHubComputeScenario.StartAsync(GitHubComputeScenario.PlaySuccessAsync, Token, registered: registered, pushed: pushed);
+        await using var scenario = await GitHubComputeScenario.StartAsync(
+            GitHubComputeScenario.PlaySuccessAsync, Token, registered: registered, pushed: pushed);
 
         var missing = await Assert.ThrowsAsync<BadInputException>(() => scenario.LaunchAsync(Token));
 
@@ -74,13 +83,16 @@ public sealed class GitHubComputeErrorTests(TestContext testContext)
         if (!registered)
         {
             Assert.AreEqual(404, ((GitHubRequestException)missing).Status);
-            StringAssert.StartsWith(missing.Message, $"POST {root}/actions/workflows/GhFlow-start.yml/dispatches: GitHub answered 404 Not Found.");
-            StringAssert.Contains(missing.Message, "The Actions workflow .github/workflows/GhFlow-start.yml of the entry action 'start' is not in owner/repo");
+            StringAssert.StartsWith(missing.Message,
+                $"POST {root}/actions/workflows/GhFlow-start.yml/dispatches: GitHub answered 404 Not Found.");
+            StringAssert.Contains(missing.Message,
+                "The Actions workflow .github/workflows/GhFlow-start.yml of the entry action 'start' is not in owner/repo");
             StringAssert.Contains(missing.Message, "faasr-it register");
         }
         else
         {
-            StringAssert.StartsWith(missing.Message, "Workflow 'GhFlow': the workflow file workflows/GhFlow.json is not on branch main of owner/repo");
+            StringAssert.StartsWith(missing.Message,
+                "Workflow 'GhFlow': the workflow file workflows/GhFlow.json is not on branch main of owner/repo");
             StringAssert.Contains(missing.Message, $"GET {root}/contents/workflows/GhFlow.json?ref=main: GitHub answered 404 ");
         }
 
@@ -99,7 +111,8 @@ public sealed class GitHubComputeErrorTests(TestContext testContext)
 
         Assert.AreEqual(status, refused.Status);
         StringAssert.StartsWith(
-            refused.Message, $"POST {scenario.StandIn.ApiBaseUrl}api/v3/repos/owner/repo/actions/workflows/GhFlow-start.yml/dispatches: GitHub answered {status} {message}.");
+            refused.Message, $"POST {scenario.StandIn.ApiBaseUrl}api/v3/repos/owner/repo/"
+            + $"actions/workflows/GhFlow-start.yml/dispatches: GitHub answered {status} {message}.");
         StringAssert.Contains(refused.Message, "GitHub refused the request's data.");
         Assert.IsEmpty(scenario.StandIn.Dispatches);
     }
@@ -160,15 +173,21 @@ public sealed class GitHubComputeErrorTests(TestContext testContext)
             {
                 var broke = await Assert.ThrowsAsync<InvalidOperationException>(() => session.Monitoring.WaitAsync(Deadline, Token));
 
-                StringAssert.StartsWith(broke.Message, $"The github compute stopped running GhFlow ({session.InvocationId}): GET {scenario.StandIn.ApiBaseUrl}api/v3/repos/owner/repo/actions/runs?");
+                StringAssert.StartsWith(broke.Message,
+                    $"The github compute stopped running GhFlow ({session.InvocationId}): "
+                    + $"GET {scenario.StandIn.ApiBaseUrl}api/v3/repos/owner/repo/actions/runs?");
                 StringAssert.Contains(broke.Message, "GitHub answered 503 Service Unavailable (after 3 attempts).");
                 Assert.IsInstanceOfType<GitHubServiceException>(broke.InnerException);
-                var retries = scenario.Lines.Where(l => l.Contains("answered 502 Server Error; trying again in", StringComparison.Ordinal)).ToList();
+                var retries = scenario.Lines.Where(
+                    l => l.Contains("answered 502 Server Error; trying again in", StringComparison.Ordinal)).ToList();
                 Assert.HasCount(2, retries, string.Join("\n", scenario.Lines));
             }
 
-            Assert.AreEqual(("completed", "cancelled"), (scenario.StandIn.Runs[0].Status, scenario.StandIn.Runs[0].Conclusion), "the run still going was cancelled");
-            Assert.IsTrue(scenario.Lines.Any(l => l.StartsWith($"github: cancelled run {scenario.StandIn.Runs[0].HtmlUrl} (start)", StringComparison.Ordinal)), string.Join("\n", scenario.Lines));
+            Assert.AreEqual(("completed", "cancelled"), (scenario.StandIn.Runs[0].Status, scenario.StandIn.Runs[0].Conclusion),
+                "the run still going was cancelled");
+            Assert.IsTrue(scenario.Lines.Any(
+                l => l.StartsWith($"github: cancelled run {scenario.StandIn.Runs[0].HtmlUrl} (start)", StringComparison.Ordinal)),
+                string.Join("\n", scenario.Lines));
         }
     }
 }

@@ -76,16 +76,20 @@ internal sealed class GitHubComputeScenario : IAsyncDisposable
             ["LoggingDataStore"] = "S3",
             ["ComputeServers"] = new JsonObject
             {
-                ["GH"] = new JsonObject { ["FaaSType"] = "GitHubActions", ["UserName"] = "owner", ["ActionRepoName"] = "repo", ["Branch"] = "main", ["UseSecretStore"] = true },
+                ["GH"] = new JsonObject { ["FaaSType"] = "GitHubActions", ["UserName"] = "owner", ["ActionRepoName"] = "repo",
+                    ["Branch"] = "main", ["UseSecretStore"] = true },
             },
             ["DataStores"] = new JsonObject
             {
-                ["S3"] = new JsonObject { ["Endpoint"] = connection.ServiceUrl!.ToString(), ["Bucket"] = store.Bucket, ["Region"] = "us-east-1", ["Writable"] = "true" },
+                ["S3"] = new JsonObject { ["Endpoint"] = connection.ServiceUrl!.ToString(), ["Bucket"] = store.Bucket,
+                    ["Region"] = "us-east-1", ["Writable"] = "true" },
             },
             ["ActionList"] = new JsonObject
             {
-                ["start"] = new JsonObject { ["FaaSServer"] = "GH", ["FunctionName"] = "start_fn", ["Type"] = "Python", ["InvokeNext"] = new JsonArray("work(2)") },
-                ["work"] = new JsonObject { ["FaaSServer"] = "GH", ["FunctionName"] = "work_fn", ["Type"] = "Python", ["InvokeNext"] = new JsonArray() },
+                ["start"] = new JsonObject { ["FaaSServer"] = "GH", ["FunctionName"] = "start_fn", ["Type"] = "Python",
+                    ["InvokeNext"] = new JsonArray("work(2)") },
+                ["work"] = new JsonObject { ["FaaSServer"] = "GH", ["FunctionName"] = "work_fn", ["Type"] = "Python",
+                    ["InvokeNext"] = new JsonArray() },
             },
         };
         // Laid out as a faasr-it repository (its marker file at the root), as a fork's clone is.
@@ -103,7 +107,9 @@ internal sealed class GitHubComputeScenario : IAsyncDisposable
             Directory.CreateDirectory(Path.Combine(repository, ".github", "workflows"));
             foreach (var action in new[] { "start", "work" })
             {
-                await File.WriteAllTextAsync(Path.Combine(repository, ".github", "workflows", $"{WorkflowName}-{action}.yml"), $"name: {WorkflowName}-{action}\n", cancellationToken);
+                await File.WriteAllTextAsync(
+                    Path.Combine(repository, ".github", "workflows", $"{WorkflowName}-{action}.yml"),
+                    $"name: {WorkflowName}-{action}\n", cancellationToken);
             }
         }
 
@@ -162,7 +168,8 @@ internal sealed class GitHubComputeScenario : IAsyncDisposable
         }));
 
     /// <summary>Launches the workflow, its run record published to <see cref="RecordPath"/>.</summary>
-    public async Task<(IWorkflowSession Session, RunRecordPublisher Publisher)> LaunchAsync(CancellationToken cancellationToken, string token = Token)
+    public async Task<(IWorkflowSession Session, RunRecordPublisher Publisher)> LaunchAsync(
+        CancellationToken cancellationToken, string token = Token)
     {
         RunRecordPublisher? publisher = null;
         var session = await Launcher(token).LaunchAsync(

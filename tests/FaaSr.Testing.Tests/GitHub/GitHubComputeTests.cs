@@ -44,8 +44,11 @@ public sealed class GitHubComputeTests(TestContext testContext)
             var start = result["start"];
             Assert.AreEqual(MonitorOutcome.Failed, result.Outcome, result.Message);
             Assert.AreEqual(FunctionStatus.Failed, start.Status, start.Reason);
-            StringAssert.StartsWith(start.Reason, $"GitHub Actions job run_docker_image concluded failure ({run.HtmlUrl}/job/{run.JobId}); its log ends:\n");
-            StringAssert.Contains(start.Reason, "Error response from daemon: pull access denied for ghcr.io/faasr/missing-image\n##[error]Docker pull failed with exit code 1");
+            StringAssert.StartsWith(start.Reason,
+                $"GitHub Actions job run_docker_image concluded failure ({run.HtmlUrl}/job/{run.JobId}); its log ends:\n");
+            StringAssert.Contains(start.Reason,
+                "Error response from daemon: pull access denied for ghcr.io/faasr/missing-image\n"
+                + "##[error]Docker pull failed with exit code 1");
             Assert.DoesNotContain(GitHubComputeScenario.Token, start.Reason, "the token in the job log is masked");
             StringAssert.Contains(start.Reason, "GH_PAT=***");
             Assert.AreEqual(string.Empty, start.LogText, "no FaaSr log was ever written");
@@ -91,36 +94,44 @@ public sealed class GitHubComputeTests(TestContext testContext)
                 new[] { "start", "work(1)", "work(2)" }.Select(name => record.Functions.Single(f => f.Name == name).RunUrl).ToArray(),
                 "each instance links its own run; ranks in the order their runs were created");
             Assert.AreEqual(runs[0].HtmlUrl, record.RunUrl);
-            Assert.IsTrue(await scenario.Store.ExistsAsync($"{session.Folder.Prefix}/function_completions/work.2.done", Token), "the objects are in the real S3 store");
+            Assert.IsTrue(await scenario.Store.ExistsAsync($"{session.Folder.Prefix}/function_completions/work.2.done", Token),
+                "the objects are in the real S3 store");
 
             // The entry's dispatch: FaaSr's inputs with the InvocationID decided in advance, asking for the run's id.
-            var dispatch = scenario.StandIn.Requests.Single(r => r.Method == "POST" && r.ApiPath == $"/repos/owner/repo/actions/workflows/{GitHubComputeScenario.WorkflowName}-start.yml/dispatches");
+            var dispatch = scenario.StandIn.Requests.Single(
+                r => r.Method == "POST"
+                    && r.ApiPath == $"/repos/owner/repo/actions/workflows/{GitHubComputeScenario.WorkflowName}-start.yml/dispatches");
             var body = JsonNode.Parse(dispatch.BodyText)!.AsObject();
             CollectionAssert.AreEquivalent(new[] { "ref", "inputs", "return_run_details" }, body.Select(p => p.Key).ToArray());
             Assert.AreEqual("main", body["ref"]!.GetValue<string>());
             Assert.IsTrue(body["return_run_details"]!.GetValue<bool>());
-            Assert.AreEqual($"owner/repo/main/workflows/{GitHubComputeScenario.WorkflowName}.json", body["inputs"]!["PAYLOAD_URL"]!.GetValue<string>());
+            Assert.AreEqual(
+                $"owner/repo/main/workflows/{GitHubComputeScenario.WorkflowName}.json", body["inputs"]!["PAYLOAD_URL"]!.GetValue<string>());
             var overwritten = JsonNode.Parse(body["inputs"]!["OVERWRITTEN"]!.GetValue<string>())!.AsObject();
             Assert.AreEqual("start", overwritten["FunctionInvoke"]!.GetValue<string>());
             Assert.AreEqual(session.InvocationId, overwritten["InvocationID"]!.GetValue<string>());
             Assert.AreEqual(session.Folder.InvocationTimestamp, overwritten["InvocationTimestamp"]!.GetValue<string>());
 
             // Every request of the compute: GitHub Enterprise's /api/v3 root, the token, the media type, the API version.
-            var compute = scenario.StandIn.Requests.Where(r => r.Header("user-agent")?.StartsWith("faasr-it", StringComparison.Ordinal) == true).ToList();
+            var compute = scenario.StandIn.Requests.Where(
+                r => r.Header("user-agent")?.StartsWith("faasr-it", StringComparison.Ordinal) == true).ToList();
             Assert.IsGreaterThan(3, compute.Count);
             foreach (var request in compute)
             {
                 StringAssert.StartsWith(request.Path, "/api/v3/", request.ToString());
-                Assert.AreEqual($"token {GitHubComputeScenario.Token}", request.Header("authorization"), StringComparer.OrdinalIgnoreCase, request.ToString());
+                Assert.AreEqual($"token {GitHubComputeScenario.Token}", request.Header("authorization"),
+                    StringComparer.OrdinalIgnoreCase, request.ToString());
                 StringAssert.Contains(request.Header("accept"), "application/vnd.github", request.ToString());
                 Assert.AreEqual("2022-11-28", request.Header("x-github-api-version"), request.ToString());
             }
 
-            Assert.AreEqual($"GET /repos/owner/repo/contents/workflows/{GitHubComputeScenario.WorkflowName}.json ref=main", Line(compute[0]) + " ref=" + compute[0].QueryValue("ref"));
+            Assert.AreEqual($"GET /repos/owner/repo/contents/workflows/{GitHubComputeScenario.WorkflowName}.json ref=main",
+                Line(compute[0]) + " ref=" + compute[0].QueryValue("ref"));
             var listing = compute.First(r => r.ApiPath == "/repos/owner/repo/actions/runs");
             Assert.AreEqual(("workflow_dispatch", "main"), (listing.QueryValue("event"), listing.QueryValue("branch")));
             StringAssert.StartsWith(listing.QueryValue("created"), ">=");
-            Assert.IsFalse(compute.Any(r => r.ApiPath.Contains("/jobs", StringComparison.Ordinal)), "no job log is read for runs that succeeded");
+            Assert.IsFalse(compute.Any(r => r.ApiPath.Contains("/jobs", StringComparison.Ordinal)),
+                "no job log is read for runs that succeeded");
         }
     }
 
@@ -130,7 +141,8 @@ public sealed class GitHubComputeTests(TestContext testContext)
         await using var scenario = await GitHubComputeScenario.StartAsync(GitHubComputeScenario.PlaySuccessAsync, Token);
 
         // A GitHub that does not know return_run_details refuses it (and dispatches nothing): FaaSr's own body follows.
-        scenario.StandIn.AddFault(new StandInFault("POST", "/dispatches$", 422, "Invalid request.\n\n\"return_run_details\" is not a permitted key.", Times: 1));
+        scenario.StandIn.AddFault(
+            new StandInFault("POST", "/dispatches$", 422, "Invalid request.\n\n\"return_run_details\" is not a permitted key.", Times: 1));
         var (session, publisher) = await scenario.LaunchAsync(Token);
         await using (session)
         await using (publisher)
@@ -139,7 +151,8 @@ public sealed class GitHubComputeTests(TestContext testContext)
             await publisher.Completion.WaitAsync(Deadline, Token);
 
             Assert.AreEqual(MonitorOutcome.Succeeded, result.Outcome, result.Message);
-            var dispatches = scenario.StandIn.Requests.Where(r => r.Method == "POST" && r.ApiPath.EndsWith("-start.yml/dispatches", StringComparison.Ordinal)).ToList();
+            var dispatches = scenario.StandIn.Requests.Where(
+                r => r.Method == "POST" && r.ApiPath.EndsWith("-start.yml/dispatches", StringComparison.Ordinal)).ToList();
             Assert.HasCount(2, dispatches);
             Assert.DoesNotContain("return_run_details", dispatches[1].BodyText);
             Assert.AreEqual(scenario.StandIn.Runs[0].HtmlUrl, session.RunUrlOf("start"));
@@ -177,8 +190,10 @@ public sealed class GitHubComputeTests(TestContext testContext)
             }
         }
 
-        CollectionAssert.AreEqual(new[] { "success", "success", "success" }, scenario.StandIn.Runs.Select(r => r.Conclusion).ToArray(), string.Join("\n", scenario.Lines));
-        Assert.IsFalse(scenario.StandIn.Requests.Any(r => r.ApiPath.EndsWith("/cancel", StringComparison.Ordinal)), "nothing was cancelled");
+        CollectionAssert.AreEqual(new[] { "success", "success", "success" },
+            scenario.StandIn.Runs.Select(r => r.Conclusion).ToArray(), string.Join("\n", scenario.Lines));
+        Assert.IsFalse(scenario.StandIn.Requests.Any(r => r.ApiPath.EndsWith("/cancel", StringComparison.Ordinal)),
+            "nothing was cancelled");
     }
 
     private static string Line(RecordedRequest request) => $"{request.Method} {request.ApiPath}";

@@ -17,17 +17,21 @@ public sealed class GitHubStandInActionsRunsTests(TestContext testContext)
     public async Task EachDispatchIsAQueuedRunThatATestCompletesWithAJobLogServedBehindARedirect()
     {
         await using var standIn = await GitHubStandIn.StartAsync(
-            new GitHubStandInOptions { Repositories = [new StandInRepositorySource("owner", "repo", null)], RequireRegisteredWorkflows = false },
+            new GitHubStandInOptions { Repositories = [new StandInRepositorySource("owner", "repo", null)],
+                RequireRegisteredWorkflows = false },
             Token);
-        var github = new GitHubClient(new Connection(new ProductHeaderValue("faasr-it-test"), standIn.ApiBaseUrl, new Octokit.Internal.InMemoryCredentialStore(new Credentials("t"))));
+        var github = new GitHubClient(new Connection(new ProductHeaderValue("faasr-it-test"), standIn.ApiBaseUrl,
+            new Octokit.Internal.InMemoryCredentialStore(new Credentials("t"))));
         await github.Actions.Workflows.CreateDispatch("owner", "repo", "Flow-a.yml", new CreateWorkflowDispatch("main"));
         await github.Actions.Workflows.CreateDispatch("owner", "repo", "Flow-b.yml", new CreateWorkflowDispatch("main"));
         var (first, second) = (standIn.Runs[0], standIn.Runs[1]);
 
-        var all = await github.Actions.Workflows.Runs.List("owner", "repo", new WorkflowRunsRequest { Event = "workflow_dispatch", Branch = "main" });
+        var all = await github.Actions.Workflows.Runs.List(
+            "owner", "repo", new WorkflowRunsRequest { Event = "workflow_dispatch", Branch = "main" });
         var ofB = await github.Actions.Workflows.Runs.ListByWorkflow("owner", "repo", "Flow-b.yml",
             new WorkflowRunsRequest { Created = $">={first.CreatedAt.UtcDateTime.AddSeconds(-1):yyyy-MM-ddTHH:mm:ssZ}" });
-        var none = await github.Actions.Workflows.Runs.ListByWorkflow("owner", "repo", "Flow-b.yml", new WorkflowRunsRequest { Branch = "dev" });
+        var none = await github.Actions.Workflows.Runs.ListByWorkflow(
+            "owner", "repo", "Flow-b.yml", new WorkflowRunsRequest { Branch = "dev" });
 
         CollectionAssert.AreEqual(new[] { second.Id, first.Id }, all.WorkflowRuns.Select(r => r.Id).ToArray(), "newest first");
         Assert.AreEqual(second.Id, ofB.WorkflowRuns.Single().Id);

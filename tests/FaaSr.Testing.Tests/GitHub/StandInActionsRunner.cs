@@ -38,7 +38,8 @@ internal sealed class StandInActionsRunner : IAsyncDisposable
     }
 
     /// <summary>For <see cref="GitHubStandInOptions.OnDispatch"/>: queues the dispatch.</summary>
-    public Task OnDispatch(WorkflowDispatch dispatch, CancellationToken cancellationToken) => dispatches.Writer.WriteAsync(dispatch, cancellationToken).AsTask();
+    public Task OnDispatch(WorkflowDispatch dispatch, CancellationToken cancellationToken) =>
+        dispatches.Writer.WriteAsync(dispatch, cancellationToken).AsTask();
 
     /// <summary>Faults when a step failed (the test then sees why).</summary>
     public Task Completion => running;
@@ -68,7 +69,8 @@ internal sealed class StandInActionsRunner : IAsyncDisposable
             var overwritten = JsonNode.Parse(dispatch.Overwritten!)!.AsObject();
             var action = overwritten["FunctionInvoke"]!.GetValue<string>();
             var rank = overwritten["FunctionRank"]?.GetValue<int>();
-            var folder = graph.FolderFor(overwritten["InvocationTimestamp"]!.GetValue<string>(), overwritten["InvocationID"]!.GetValue<string>());
+            var folder = graph.FolderFor(
+                overwritten["InvocationTimestamp"]!.GetValue<string>(), overwritten["InvocationID"]!.GetValue<string>());
             var instance = rank is { } r ? $"{action}({r})" : action;
             var run = standIn!.RunOf(dispatch);
             await UntilListedSinceAsync(dispatch.At, cancellationToken);
@@ -83,7 +85,8 @@ internal sealed class StandInActionsRunner : IAsyncDisposable
     }
 
     /// <summary>Dispatches <paramref name="action"/> once per rank (FunctionRank 1..N) or once, as FaaSr's scheduler does.</summary>
-    public async Task DispatchNextAsync(WorkflowDispatch from, JsonObject overwritten, string action, int ranks, CancellationToken cancellationToken)
+    public async Task DispatchNextAsync(
+        WorkflowDispatch from, JsonObject overwritten, string action, int ranks, CancellationToken cancellationToken)
     {
         using var client = new HttpClient { BaseAddress = standIn!.ApiBaseUrl };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("token", token);
@@ -101,16 +104,19 @@ internal sealed class StandInActionsRunner : IAsyncDisposable
             var body = new JsonObject
             {
                 ["ref"] = from.Ref,
-                ["inputs"] = new JsonObject { [WorkflowDispatch.OverwrittenInput] = next.ToJsonString(), [WorkflowDispatch.PayloadUrlInput] = from.PayloadUrl },
+                ["inputs"] = new JsonObject { [WorkflowDispatch.OverwrittenInput] = next.ToJsonString(),
+                    [WorkflowDispatch.PayloadUrlInput] = from.PayloadUrl },
             };
             using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
             using var response = await client.PostAsync(
-                $"repos/{from.Owner}/{from.Repository}/actions/workflows/{graph.WorkflowName}-{action}.yml/dispatches", content, cancellationToken);
+                $"repos/{from.Owner}/{from.Repository}/actions/workflows/{graph.WorkflowName}-{action}.yml/dispatches",
+                content, cancellationToken);
             Assert.IsTrue(response.IsSuccessStatusCode, $"the stand-in scheduler's dispatch of {action}: {(int)response.StatusCode}");
         }
     }
 
-    public static string Stamp() => DateTimeOffset.UtcNow.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Stamp() =>
+        DateTimeOffset.UtcNow.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task UntilListedSinceAsync(DateTimeOffset at, CancellationToken cancellationToken)
     {
@@ -128,7 +134,9 @@ internal sealed class StandInActionsRunner : IAsyncDisposable
 }
 
 /// <summary>One dispatched instance the runner plays: its stand-in run, FaaSr's inputs and the object writer.</summary>
-internal sealed record RunnerStep(StandInWorkflowRun Run, string Instance, JsonObject Overwritten, FaaSrObjectWriter Write, StandInActionsRunner Runner, WorkflowDispatch Dispatch)
+internal sealed record RunnerStep(
+    StandInWorkflowRun Run, string Instance, JsonObject Overwritten, FaaSrObjectWriter Write,
+    StandInActionsRunner Runner, WorkflowDispatch Dispatch)
 {
     /// <summary>FaaSr's scheduler: the next action dispatched once per rank.</summary>
     public Task DispatchAsync(string action, int ranks, CancellationToken cancellationToken) =>

@@ -28,7 +28,8 @@ public sealed class WorkflowTesterGitHubComputeTests(TestContext testContext)
 
         await using var tester = await WorkflowTester.StartAsync(
             $"workflows/{GitHubComputeScenario.WorkflowName}.json",
-            new WorkflowTesterOptions { RepositoryRoot = scenario.Root, Profile = "cloud", PollInterval = TimeSpan.FromMilliseconds(200), Output = output },
+            new WorkflowTesterOptions { RepositoryRoot = scenario.Root, Profile = "cloud",
+                PollInterval = TimeSpan.FromMilliseconds(200), Output = output },
             Token);
 
         Assert.AreEqual("workflow|github", $"{tester.StorageName}|{tester.ComputeName}");
