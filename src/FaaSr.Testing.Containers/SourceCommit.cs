@@ -9,13 +9,19 @@ public static class SourceCommit
     public static async Task<string> ReadAsync(string repositoryRoot, CancellationToken cancellationToken)
     {
         var head = await GitAsync(repositoryRoot, ["rev-parse", "--short=12", "HEAD"], cancellationToken).ConfigureAwait(false);
-        var status = await GitAsync(repositoryRoot, ["status", "--porcelain", "--untracked-files=no"], cancellationToken).ConfigureAwait(false);
+        var status = await GitAsync(repositoryRoot, ["status", "--porcelain", "--untracked-files=no"], cancellationToken)
+            .ConfigureAwait(false);
         return status.Length == 0 ? head : head + "-dirty";
     }
 
     private static async Task<string> GitAsync(string directory, string[] arguments, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("git")
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -28,7 +34,8 @@ public static class SourceCommit
         }
         catch (System.ComponentModel.Win32Exception exception)
         {
-            throw new EnvironmentProblemException($"Images are tagged with the git commit, but git could not be run in {directory}: {exception.Message}", exception);
+            throw new EnvironmentProblemException(
+                $"Images are tagged with the git commit, but git could not be run in {directory}: {exception.Message}", exception);
         }
 
         using (process)
@@ -39,7 +46,8 @@ public static class SourceCommit
             if (process.ExitCode != 0)
             {
                 throw new EnvironmentProblemException(
-                    $"Images are tagged with the git commit, but 'git {string.Join(' ', arguments)}' failed in {directory}: {(await error.ConfigureAwait(false)).Trim()}");
+                    $"Images are tagged with the git commit, but 'git {string.Join(' ', arguments)}' failed in " +
+                    $"{directory}: {(await error.ConfigureAwait(false)).Trim()}");
             }
 
             return (await output.ConfigureAwait(false)).Trim();

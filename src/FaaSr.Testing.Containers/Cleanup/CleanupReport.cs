@@ -14,7 +14,8 @@ public sealed record CleanupReport(
 
     /// <summary>The closing line: counts and space, e.g. "Removed 1 container, 0 networks, 3 images; reclaimed 12.5 MB".</summary>
     public string Summary =>
-        $"Removed {Count(Containers.Count, "container")}, {Count(Networks.Count, "network")}, {Count(Images.Count, "image")}; reclaimed {FormatSize(SpaceReclaimedBytes)}"
+        $"Removed {Count(Containers.Count, "container")}, {Count(Networks.Count, "network")}, {Count(Images.Count, "image")}; " +
+        $"reclaimed {FormatSize(SpaceReclaimedBytes)}"
         + (Kept.Count == 0 ? string.Empty : $"; kept {Count(Kept.Count, "labelled object")}");
 
     public static string FormatSize(long bytes) => bytes switch

@@ -18,7 +18,8 @@ public static class LayerSpace
         foreach (var image in images.OrderBy(i => i.Layers.Count))
         {
             var prefix = images
-                .Where(other => other.Layers.Count < image.Layers.Count && other.Layers.SequenceEqual(image.Layers.Take(other.Layers.Count)))
+                .Where(other =>
+                    other.Layers.Count < image.Layers.Count && other.Layers.SequenceEqual(image.Layers.Take(other.Layers.Count)))
                 .MaxBy(other => other.Layers.Count);
             var added = image.Layers.Skip(prefix?.Layers.Count ?? 0).ToList();
             if (added.Count == 0 || added.Any(layerSizes.ContainsKey))

@@ -37,7 +37,8 @@ public sealed class ProjectCleaner(ContainerEngine engine, ProjectLabels labels,
     private async Task<(IReadOnlyList<string> Names, long Bytes)> RemoveContainersAsync(CancellationToken cancellationToken)
     {
         var listed = await engine.Client.Containers.ListContainersAsync(
-            new ContainersListParameters { All = true, Size = true, Filters = labels.LabelFilters() }, cancellationToken).ConfigureAwait(false);
+            new ContainersListParameters { All = true, Size = true, Filters = labels.LabelFilters() }, cancellationToken)
+            .ConfigureAwait(false);
         var removed = new List<string>();
         long bytes = 0;
         foreach (var container in listed.Where(c => Owns(c.Labels)))
@@ -46,7 +47,8 @@ public sealed class ProjectCleaner(ContainerEngine engine, ProjectLabels labels,
             try
             {
                 await engine.Client.Containers.RemoveContainerAsync(
-                    container.ID, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, cancellationToken).ConfigureAwait(false);
+                    container.ID, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, cancellationToken)
+                    .ConfigureAwait(false);
             }
             catch (DockerApiException exception) when (EngineErrors.IsNotFound(exception))
             {
@@ -84,9 +86,11 @@ public sealed class ProjectCleaner(ContainerEngine engine, ProjectLabels labels,
         return removed;
     }
 
-    private async Task<(IReadOnlyList<string> Removed, IReadOnlyList<string> Kept, long Bytes)> RemoveImagesAsync(CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<string> Removed, IReadOnlyList<string> Kept, long Bytes)> RemoveImagesAsync(
+        CancellationToken cancellationToken)
     {
-        var everything = await engine.Client.Images.ListImagesAsync(new ImagesListParameters { All = true }, cancellationToken).ConfigureAwait(false);
+        var everything = await engine.Client.Images.ListImagesAsync(new ImagesListParameters { All = true }, cancellationToken)
+            .ConfigureAwait(false);
         var ours = everything.Where(i => Owns(i.Labels)).OrderByDescending(i => i.Created).ToList();
         if (ours.Count == 0)
         {
@@ -112,7 +116,8 @@ public sealed class ProjectCleaner(ContainerEngine engine, ProjectLabels labels,
             {
                 foreach (var reference in tags.Count > 0 ? tags : [image.ID])
                 {
-                    await engine.Client.Images.DeleteImageAsync(reference, new ImageDeleteParameters { Force = false }, cancellationToken).ConfigureAwait(false);
+                    await engine.Client.Images.DeleteImageAsync(reference, new ImageDeleteParameters { Force = false }, cancellationToken)
+                        .ConfigureAwait(false);
                 }
             }
             catch (DockerApiException exception) when (EngineErrors.IsNotFound(exception))
@@ -163,10 +168,12 @@ public sealed class ProjectCleaner(ContainerEngine engine, ProjectLabels labels,
     {
         var filters = labels.LabelFilters();
         filters["dangling"] = new Dictionary<string, bool> { ["true"] = true };
-        var pruned = await engine.Client.Images.PruneImagesAsync(new ImagesPruneParameters { Filters = filters }, cancellationToken).ConfigureAwait(false);
+        var pruned = await engine.Client.Images.PruneImagesAsync(new ImagesPruneParameters { Filters = filters }, cancellationToken)
+            .ConfigureAwait(false);
         foreach (var deleted in pruned.ImagesDeleted ?? [])
         {
-            if (deleted.Deleted is { Length: > 0 } id && removedIds.Add(id.StartsWith("sha256:", StringComparison.Ordinal) ? id : $"sha256:{id}"))
+            if (deleted.Deleted is { Length: > 0 } id
+                && removedIds.Add(id.StartsWith("sha256:", StringComparison.Ordinal) ? id : $"sha256:{id}"))
             {
                 removed.Add($"{ShortId(id)} (dangling)");
                 log($"Removed dangling image {ShortId(id)}");

@@ -9,7 +9,8 @@ public static class EngineLocator
     private static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(15);
 
     /// <summary>How to get an engine when none answers, for messages.</summary>
-    public const string StartHint = "start one with 'podman system service --time=0 unix:///run/podman/podman.sock &' (or point DOCKER_HOST at a running engine)";
+    public const string StartHint = "start one with 'podman system service --time=0 unix:///run/podman/podman.sock &' (or point " +
+        "DOCKER_HOST at a running engine)";
 
     /// <summary>The first engine that answers, or null.</summary>
     public static async Task<ContainerEngine?> TryFindAsync(Func<string, string?> environment, CancellationToken cancellationToken)
@@ -25,7 +26,10 @@ public static class EngineLocator
         return null;
     }
 
-    /// <summary>The first engine that answers; throws <see cref="NoContainerEngineException"/> with one line saying where it looked.</summary>
+    /// <summary>
+    /// The first engine that answers; throws <see cref="NoContainerEngineException"/> with one line saying where it
+    /// looked.
+    /// </summary>
     public static async Task<ContainerEngine> FindAsync(Func<string, string?> environment, CancellationToken cancellationToken)
     {
         var candidates = EngineEndpoints.Candidates(environment);
@@ -45,7 +49,10 @@ public static class EngineLocator
         return $"No Docker API answered at {hostText} or the usual sockets ({EngineEndpoints.Describe(sockets)}); {StartHint}.";
     }
 
-    /// <summary>A client for this endpoint when it answers a ping and a version request within 15 s (a loaded machine answers slowly), else null.</summary>
+    /// <summary>
+    /// A client for this endpoint when it answers a ping and a version request within 15 s (a loaded machine answers
+    /// slowly), else null.
+    /// </summary>
     public static async Task<ContainerEngine?> TryConnectAsync(Uri endpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(endpoint);

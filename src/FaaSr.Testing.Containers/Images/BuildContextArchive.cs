@@ -51,7 +51,8 @@ public static class BuildContextArchive
         return names;
     }
 
-    private static async Task AddAsync(TarWriter writer, string root, string directory, DockerIgnore ignore, CancellationToken cancellationToken)
+    private static async Task AddAsync(TarWriter writer, string root, string directory, DockerIgnore ignore,
+        CancellationToken cancellationToken)
     {
         foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
         {

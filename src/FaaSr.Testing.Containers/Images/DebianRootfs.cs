@@ -14,7 +14,11 @@ public static class DebianRootfs
     private const string DefaultMirror = "http://deb.debian.org/debian";
 
     public static async Task<string> EnsureTarAsync(
-        RootfsBaseImage image, string cacheDirectory, Func<string, string?> environment, Action<string> log, CancellationToken cancellationToken)
+        RootfsBaseImage image,
+        string cacheDirectory,
+        Func<string, string?> environment,
+        Action<string> log,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(environment);
@@ -30,7 +34,8 @@ public static class DebianRootfs
         var work = Path.Combine(folder, $"{Path.GetFileNameWithoutExtension(tar)}.{Guid.NewGuid():N}.tmp");
         var partial = work + ".tar";
         var mirror = environment(MirrorVariable) is { Length: > 0 } configured ? configured : DefaultMirror;
-        log($"Making the root file system of {image.Reference}: debootstrap --variant=minbase --include={string.Join(',', image.Packages)} {image.Suite} from {mirror} (once; cached as {tar})");
+        log($"Making the root file system of {image.Reference}: debootstrap --variant=minbase " +
+            $"--include={string.Join(',', image.Packages)} {image.Suite} from {mirror} (once; cached as {tar})");
         try
         {
             await RunAsync(
@@ -67,7 +72,8 @@ public static class DebianRootfs
         }
     }
 
-    private static async Task RunAsync(string program, IReadOnlyList<string> arguments, Action<string> log, CancellationToken cancellationToken)
+    private static async Task RunAsync(string program, IReadOnlyList<string> arguments, Action<string> log,
+        CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
@@ -82,7 +88,8 @@ public static class DebianRootfs
         }
         catch (System.ComponentModel.Win32Exception exception)
         {
-            throw new RootfsException($"{program} could not be run ({exception.Message}); install it with 'apt-get install {program}'.", exception);
+            throw new RootfsException($"{program} could not be run ({exception.Message}); install it with 'apt-get install {program}'.",
+                exception);
         }
 
         using (process)

@@ -80,7 +80,9 @@ public static partial class DockerfileBaseImages
             return buildArguments.TryGetValue(name, out var given) ? given : defaults.GetValueOrDefault(name, string.Empty);
         });
 
-    private static string Unquote(string value) => value.Length >= 2 && value[0] == value[^1] && value[0] is '"' or '\'' ? value[1..^1] : value;
+    private static string Unquote(string value) => value.Length >= 2 && value[0] == value[^1] && value[0] is '"' or '\''
+        ? value[1..^1]
+        : value;
 
     [GeneratedRegex(@"^ARG\s+(?<name>[A-Za-z_][A-Za-z0-9_]*)(?:=(?<value>\S*))?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ArgLine();

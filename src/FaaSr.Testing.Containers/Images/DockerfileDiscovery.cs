@@ -30,7 +30,8 @@ public static class DockerfileDiscovery
         {
             throw new ImageBuildException(
                 clash.First().DisplayPath,
-                $"the image name '{clash.Key}' comes from more than one Dockerfile ({string.Join(", ", clash.Select(d => d.DisplayPath))}); rename one.");
+                $"the image name '{clash.Key}' comes from more than one Dockerfile " +
+                $"({string.Join(", ", clash.Select(d => d.DisplayPath))}); rename one.");
         }
 
         return definitions;

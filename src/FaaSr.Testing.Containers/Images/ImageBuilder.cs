@@ -55,7 +55,8 @@ public sealed class ImageBuilder(ContainerEngine engine, Action<string> log, Fun
         try
         {
             await using var context = await BuildContextArchive.CreateAsync(image, cancellationToken).ConfigureAwait(false);
-            await engine.Client.Images.BuildImageFromDockerfileAsync(parameters, context, null, null, progress, cancellationToken).ConfigureAwait(false);
+            await engine.Client.Images.BuildImageFromDockerfileAsync(parameters, context, null, null, progress, cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (DockerApiException exception)
         {
@@ -107,7 +108,8 @@ public sealed class ImageBuilder(ContainerEngine engine, Action<string> log, Fun
             return false;
         }
 
-        var tar = await DebianRootfs.EnsureTarAsync(baseImage, settings.CacheDirectory, environment, log, cancellationToken).ConfigureAwait(false);
+        var tar = await DebianRootfs.EnsureTarAsync(baseImage, settings.CacheDirectory, environment, log, cancellationToken)
+            .ConfigureAwait(false);
         log($"Importing {baseImage.Reference} from {tar}");
         var changes = new List<string> { $"LABEL {ProjectLabels.ProjectKey}={settings.Labels.Scope}" };
         if (baseImage.Command.Count > 0)
@@ -126,19 +128,22 @@ public sealed class ImageBuilder(ContainerEngine engine, Action<string> log, Fun
             }
             catch (DockerApiException exception)
             {
-                throw new ContainerEngineException($"Importing {baseImage.Reference} from {tar} failed: {EngineErrors.MessageOf(exception)}", exception);
+                throw new ContainerEngineException(
+                    $"Importing {baseImage.Reference} from {tar} failed: {EngineErrors.MessageOf(exception)}", exception);
             }
         }
 
         if (progress.Error is { } error || !await ExistsAsync(baseImage.Reference, cancellationToken).ConfigureAwait(false))
         {
-            throw new ContainerEngineException($"Importing {baseImage.Reference} from {tar} failed: {progress.Error ?? "the image is not in the engine afterwards"}");
+            throw new ContainerEngineException(
+                $"Importing {baseImage.Reference} from {tar} failed: {progress.Error ?? "the image is not in the engine afterwards"}");
         }
 
         return true;
     }
 
-    private async Task<IReadOnlyList<string>> PrepareBasesAsync(ImageDefinition image, ImageBuildSettings settings, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> PrepareBasesAsync(ImageDefinition image, ImageBuildSettings settings,
+        CancellationToken cancellationToken)
     {
         string text;
         try
@@ -161,7 +166,9 @@ public sealed class ImageBuilder(ContainerEngine engine, Action<string> log, Fun
                 }
                 catch (RootfsException exception)
                 {
-                    throw new RootfsException($"{image.DisplayPath}: its base image {reference} is not in the engine and could not be made: {exception.Message}", exception);
+                    throw new RootfsException(
+                        $"{image.DisplayPath}: its base image {reference} is not in the engine and could not be " +
+                        $"made: {exception.Message}", exception);
                 }
             }
             else if (!await ExistsAsync(reference, cancellationToken).ConfigureAwait(false))
@@ -176,7 +183,8 @@ public sealed class ImageBuilder(ContainerEngine engine, Action<string> log, Fun
 
     private static string Explain(string engineMessage, IReadOnlyList<string> missingBases) => missingBases.Count == 0
         ? engineMessage
-        : $"base image {string.Join(", ", missingBases)} is not in the engine and could not be pulled (no image registry may be reachable; import or build it first): {engineMessage}";
+        : $"base image {string.Join(", ", missingBases)} is not in the engine and could not be pulled (no image registry may be " +
+            $"reachable; import or build it first): {engineMessage}";
 
     /// <summary>Writes the engine's progress as it arrives (synchronously, unlike Progress&lt;T&gt;) and keeps the first error.</summary>
     private sealed class BuildProgress(string name, Action<string> log) : IProgress<JSONMessage>
@@ -194,7 +202,8 @@ public sealed class ImageBuilder(ContainerEngine engine, Action<string> log, Fun
                 return;
             }
 
-            var text = value.Stream ?? (value.Status is { Length: > 0 } status ? (status == value.ID ? status : $"{status} {value.ID}".Trim()) : null);
+            var text = value.Stream
+                ?? (value.Status is { Length: > 0 } status ? (status == value.ID ? status : $"{status} {value.ID}".Trim()) : null);
             if (string.IsNullOrWhiteSpace(text))
             {
                 return;

@@ -6,7 +6,10 @@ namespace FaaSr.Testing.Containers.Images;
 /// </summary>
 public sealed record RootfsBaseImage(string Reference, string Suite, IReadOnlyList<string> Packages, IReadOnlyList<string> Command)
 {
-    /// <summary>Debian bookworm with python3, the base of docker/python-function: <c>localhost/{scope}/debian-python3:bookworm</c>.</summary>
+    /// <summary>
+    /// Debian bookworm with python3, the base of docker/python-function:
+    /// <c>localhost/{scope}/debian-python3:bookworm</c>.
+    /// </summary>
     public static RootfsBaseImage DebianPython3(ProjectLabels labels)
     {
         ArgumentNullException.ThrowIfNull(labels);

@@ -26,14 +26,17 @@ public sealed class ContainerCommandRunner(ContainerEngine engine, ProjectLabels
         try
         {
             networkId = (await engine.Client.Networks.CreateNetworkAsync(
-                new NetworksCreateParameters { Name = name, Driver = "bridge", Labels = labels.ForObject() }, cancellationToken).ConfigureAwait(false)).ID;
-            containerId = (await engine.Client.Containers.CreateContainerAsync(Describe(command, name), cancellationToken).ConfigureAwait(false)).ID;
+                new NetworksCreateParameters { Name = name, Driver = "bridge", Labels = labels.ForObject() }, cancellationToken)
+                .ConfigureAwait(false)).ID;
+            containerId = (await engine.Client.Containers.CreateContainerAsync(Describe(command, name), cancellationToken)
+                .ConfigureAwait(false)).ID;
             if (command.InputDirectory is not null)
             {
                 await CopyInAsync(containerId, command, cancellationToken).ConfigureAwait(false);
             }
 
-            await engine.Client.Containers.StartContainerAsync(containerId, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
+            await engine.Client.Containers.StartContainerAsync(containerId, new ContainerStartParameters(), cancellationToken)
+                .ConfigureAwait(false);
             var timedOut = false;
             long exitCode;
             using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
@@ -41,13 +44,16 @@ public sealed class ContainerCommandRunner(ContainerEngine engine, ProjectLabels
                 timeout.CancelAfter(command.Timeout);
                 try
                 {
-                    exitCode = (await engine.Client.Containers.WaitContainerAsync(containerId, timeout.Token).ConfigureAwait(false)).StatusCode;
+                    exitCode = (await engine.Client.Containers.WaitContainerAsync(containerId, timeout.Token)
+                        .ConfigureAwait(false)).StatusCode;
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
                     timedOut = true;
-                    await engine.Client.Containers.KillContainerAsync(containerId, new ContainerKillParameters(), cancellationToken).ConfigureAwait(false);
-                    exitCode = (await engine.Client.Containers.WaitContainerAsync(containerId, cancellationToken).ConfigureAwait(false)).StatusCode;
+                    await engine.Client.Containers.KillContainerAsync(containerId, new ContainerKillParameters(), cancellationToken)
+                        .ConfigureAwait(false);
+                    exitCode = (await engine.Client.Containers.WaitContainerAsync(containerId, cancellationToken)
+                        .ConfigureAwait(false)).StatusCode;
                 }
             }
 
@@ -58,7 +64,8 @@ public sealed class ContainerCommandRunner(ContainerEngine engine, ProjectLabels
         }
         catch (DockerApiException exception)
         {
-            throw new ContainerEngineException($"Running {string.Join(' ', command.Command)} in {command.Image} failed: {EngineErrors.MessageOf(exception)}", exception);
+            throw new ContainerEngineException(
+                $"Running {string.Join(' ', command.Command)} in {command.Image} failed: {EngineErrors.MessageOf(exception)}", exception);
         }
         finally
         {
@@ -87,7 +94,8 @@ public sealed class ContainerCommandRunner(ContainerEngine engine, ProjectLabels
     private async Task CopyInAsync(string containerId, ContainerCommand command, CancellationToken cancellationToken)
     {
         using var archive = new MemoryStream();
-        await TarFile.CreateFromDirectoryAsync(command.InputDirectory!, archive, includeBaseDirectory: false, cancellationToken).ConfigureAwait(false);
+        await TarFile.CreateFromDirectoryAsync(command.InputDirectory!, archive, includeBaseDirectory: false, cancellationToken)
+            .ConfigureAwait(false);
         archive.Position = 0;
         await engine.Client.Containers.ExtractArchiveToContainerAsync(
             containerId, new CopyToContainerParameters { Path = command.InputPath }, archive, cancellationToken).ConfigureAwait(false);
