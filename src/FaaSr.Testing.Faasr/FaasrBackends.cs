@@ -8,7 +8,8 @@ namespace FaaSr.Testing.Faasr;
 public static class FaasrBackends
 {
     /// <param name="catalog">The catalog to add it to.</param>
-    /// <param name="options">The compute's options; its sources are completed from the settings (FAASR_IT_BACKEND ...), pip from FAASR_IT_PIP_* when not given.</param>
+    /// <param name="options">The compute's options; its sources are completed from the settings (FAASR_IT_BACKEND ...),
+    /// pip from FAASR_IT_PIP_* when not given.</param>
     public static BackendCatalog AddTo(BackendCatalog catalog, FaasrComputeOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);

@@ -25,7 +25,8 @@ public sealed class FaasrCompute(FaasrComputeOptions? options = null) : IWorkflo
 
     public string Description => setup is null
         ? "the user's FaaSr-Backend, FaaSr-Docker entry and FaaSr-workflow scripts run on this machine behind a GitHub stand-in"
-        : $"{string.Join("; ", setup.Sources.All.Select(s => s.Describe()))}; Python {setup.Python.Version} ({setup.Python.Executable}); one action at a time on this machine";
+        : $"{string.Join("; ", setup.Sources.All.Select(s => s.Describe()))}; Python {setup.Python.Version} ({setup.Python.Executable}); " +
+            $"one action at a time on this machine";
 
     public FaasrComputeOptions Options => options;
 
@@ -45,7 +46,8 @@ public sealed class FaasrCompute(FaasrComputeOptions? options = null) : IWorkflo
         {
             if (setup is null)
             {
-                var sources = await FaasrSources.ResolveAsync(options.Sources, options.Clock, line => options.Report?.Invoke(line), cancellationToken);
+                var sources = await FaasrSources.ResolveAsync(options.Sources, options.Clock, line => options.Report?.Invoke(line),
+                    cancellationToken);
                 var python = await FaasrPython.FindAsync(options.PythonInterpreter, sources, cancellationToken);
                 setup = new FaasrSetup(sources, python);
             }
@@ -70,7 +72,9 @@ public sealed class FaasrCompute(FaasrComputeOptions? options = null) : IWorkflo
         if (elsewhere.Count > 0)
         {
             throw new BadInputException(string.Join(Environment.NewLine, elsewhere.Select(a =>
-                $"Workflow '{document.WorkflowName}', action '{a.Action.Name}': its server '{a.Action.FaaSServer}' is {a.Server?.FaaSType ?? "not in ComputeServers"}; the faasr compute runs GitHubActions actions only (FaaSr-Backend reaches the others' own endpoints).")));
+                $"Workflow '{document.WorkflowName}', action '{a.Action.Name}': its server '{a.Action.FaaSServer}' is " +
+                $"{a.Server?.FaaSType ?? "not in ComputeServers"}; the faasr compute runs GitHubActions actions only (FaaSr-Backend " +
+                $"reaches the others' own endpoints).")));
         }
 
         var rActions = document.Actions.Where(a => a.Type == FunctionLanguage.R).Select(a => a.Name).ToList();

@@ -51,7 +51,8 @@ public sealed record FaasrPython(string Executable, string Version)
         if (first is null)
         {
             throw new EnvironmentProblemException(
-                $"The faasr compute needs Python 3 to run FaaSr, and {string.Join(" and ", candidates)} cannot be started. Install python3 (or name one with {Variable}).");
+                $"The faasr compute needs Python 3 to run FaaSr, and {string.Join(" and ", candidates)} cannot be started. Install " +
+                $"python3 (or name one with {Variable}).");
         }
 
         if (first.Failure is not null)
@@ -59,9 +60,13 @@ public sealed record FaasrPython(string Executable, string Version)
             throw new EnvironmentProblemException($"{first.Executable} could not read the FaaSr sources: {first.Failure}");
         }
 
-        var lines = first.Missing.Select(m => $"  missing Python module '{m.Key}' (imported by {string.Join(", ", m.Value)}); on Debian: apt-get install python3-{m.Key.ToLowerInvariant()}");
+        var lines = first.Missing.Select(m =>
+            $"  missing Python module '{m.Key}' (imported by {string.Join(", ", m.Value)}); on Debian: apt-get install " +
+            $"python3-{m.Key.ToLowerInvariant()}");
         throw new EnvironmentProblemException(
-            $"{first.Executable} (Python {first.Version}) cannot run these FaaSr sources:{Environment.NewLine}{string.Join(Environment.NewLine, lines)}"
-            + (named is null ? $"{Environment.NewLine}  (tried {string.Join(", ", candidates)}; name another interpreter with {Variable})" : string.Empty));
+            $"{first.Executable} (Python {first.Version}) cannot run these FaaSr " +
+            $"sources:{Environment.NewLine}{string.Join(Environment.NewLine, lines)}"
+            + (named is null ? $"{Environment.NewLine}  (tried {string.Join(", ", candidates)}; name another " +
+                $"interpreter with {Variable})" : string.Empty));
     }
 }

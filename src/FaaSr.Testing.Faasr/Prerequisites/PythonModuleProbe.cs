@@ -15,7 +15,8 @@ internal static class PythonModuleProbe
 
     /// <summary>The interpreter's answer, or null when it cannot be started or is not Python 3.</summary>
     /// <param name="scanned">Each (root on sys.path, file or folder under it to read).</param>
-    public static async Task<ProbeAnswer?> RunAsync(string interpreter, IReadOnlyList<(string Root, string Path)> scanned, CancellationToken cancellationToken)
+    public static async Task<ProbeAnswer?> RunAsync(string interpreter, IReadOnlyList<(string Root, string Path)> scanned,
+        CancellationToken cancellationToken)
     {
         var startInfo = new ProcessStartInfo(interpreter)
         {
@@ -42,7 +43,8 @@ internal static class PythonModuleProbe
         }
 
         await using (var script = typeof(PythonModuleProbe).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The resource {ResourceName} is missing from {typeof(PythonModuleProbe).Assembly.GetName().Name}."))
+            ?? throw new InvalidOperationException(
+                $"The resource {ResourceName} is missing from {typeof(PythonModuleProbe).Assembly.GetName().Name}."))
         {
             await script.CopyToAsync(process.StandardInput.BaseStream, cancellationToken);
         }
@@ -70,8 +72,12 @@ internal static class PythonModuleProbe
             using var answer = JsonDocument.Parse(await output);
             var root = answer.RootElement;
             var missing = root.GetProperty("missing").EnumerateObject()
-                .ToDictionary(p => p.Name, p => (IReadOnlyList<string>)p.Value.EnumerateArray().Select(e => e.GetString() ?? string.Empty).ToList(), StringComparer.Ordinal);
-            return new ProbeAnswer(root.GetProperty("executable").GetString() ?? interpreter, root.GetProperty("version").GetString() ?? string.Empty, missing, null);
+                .ToDictionary(
+                    p => p.Name,
+                    p => (IReadOnlyList<string>)p.Value.EnumerateArray().Select(e => e.GetString() ?? string.Empty).ToList(),
+                    StringComparer.Ordinal);
+            return new ProbeAnswer(root.GetProperty("executable").GetString() ?? interpreter,
+                root.GetProperty("version").GetString() ?? string.Empty, missing, null);
         }
         catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException)
         {
@@ -82,4 +88,5 @@ internal static class PythonModuleProbe
 
 /// <summary>What the probe found: the interpreter's real path and version, and each missing module with the files that import it.</summary>
 /// <param name="Failure">The probe's own error (a source Python cannot parse), or null.</param>
-internal sealed record ProbeAnswer(string Executable, string Version, IReadOnlyDictionary<string, IReadOnlyList<string>> Missing, string? Failure);
+internal sealed record ProbeAnswer(string Executable, string Version, IReadOnlyDictionary<string, IReadOnlyList<string>> Missing,
+    string? Failure);

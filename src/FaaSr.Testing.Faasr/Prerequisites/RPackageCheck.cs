@@ -40,10 +40,16 @@ public static partial class RPackageCheck
     {
         var packages = PackagesOf(backend);
         var actions = string.Join(", ", rActions.Select(a => $"'{a}'"));
-        var startInfo = new ProcessStartInfo("Rscript") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        var startInfo = new ProcessStartInfo("Rscript")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
         startInfo.ArgumentList.Add("-e");
         startInfo.ArgumentList.Add(
-            $"for (p in c({string.Join(", ", packages.Keys.Select(p => $"\"{p}\""))})) if (!requireNamespace(p, quietly = TRUE)) cat(p, \"\\n\")");
+            $"for (p in c({string.Join(", ", packages.Keys.Select(p => $"\"{p}\""))})) if (!requireNamespace(p, quietly = " +
+            $"TRUE)) cat(p, \"\\n\")");
         using var process = new Process { StartInfo = startInfo };
         try
         {
@@ -52,7 +58,8 @@ public static partial class RPackageCheck
         catch (Win32Exception exception)
         {
             throw new EnvironmentProblemException(
-                $"R action {actions} runs through FaaSr-Backend's R entry, and Rscript cannot be started ({exception.Message}); on Debian: apt-get install r-base-core.", exception);
+                $"R action {actions} runs through FaaSr-Backend's R entry, and Rscript cannot be started ({exception.Message}); on " +
+                $"Debian: apt-get install r-base-core.", exception);
         }
 
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
@@ -62,7 +69,8 @@ public static partial class RPackageCheck
         if (missing.Length > 0)
         {
             throw new EnvironmentProblemException(string.Join(Environment.NewLine, missing.Select(p =>
-                $"R action {actions} runs through FaaSr-Backend's R entry, which loads the R package '{p}' ({packages.GetValueOrDefault(p)}): it is not installed; on Debian: apt-get install r-cran-{p.ToLowerInvariant()}.")));
+                $"R action {actions} runs through FaaSr-Backend's R entry, which loads the R package '{p}' " +
+                $"({packages.GetValueOrDefault(p)}): it is not installed; on Debian: apt-get install r-cran-{p.ToLowerInvariant()}.")));
         }
     }
 

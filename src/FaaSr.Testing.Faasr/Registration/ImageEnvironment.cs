@@ -10,7 +10,8 @@ namespace FaaSr.Testing.Faasr.Registration;
 public static partial class ImageEnvironment
 {
     /// <summary>The Dockerfiles of the GitHub Actions Python image, base first, relative to a FaaSr-Docker source.</summary>
-    public static IReadOnlyList<string> GitHubActionsDockerfiles { get; } = ["base/base.Dockerfile", "faas_specific/github-actions.Dockerfile"];
+    public static IReadOnlyList<string> GitHubActionsDockerfiles { get; } =
+        ["base/base.Dockerfile", "faas_specific/github-actions.Dockerfile"];
 
     /// <summary>The ENV variables of <paramref name="dockerfiles"/> that exist, later files overriding earlier ones.</summary>
     public static IReadOnlyDictionary<string, string> Read(IEnumerable<string> dockerfiles)

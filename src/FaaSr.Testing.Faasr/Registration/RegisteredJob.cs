@@ -9,7 +9,8 @@ namespace FaaSr.Testing.Faasr.Registration;
 /// secrets is exercised instead of repeated. Only the shapes register_workflow.py writes are read: a job with
 /// <c>container:</c>, <c>env:</c> and one <c>run: |</c> block.
 /// </summary>
-public sealed partial record RegisteredJob(string WorkflowFile, string? Container, IReadOnlyList<JobVariable> Environment, IReadOnlyList<string> Commands)
+public sealed partial record RegisteredJob(string WorkflowFile, string? Container, IReadOnlyList<JobVariable> Environment,
+    IReadOnlyList<string> Commands)
 {
     /// <summary>The script the step runs with Python (<c>faasr_entry.py</c>), or null when no command runs one.</summary>
     public string? EntryScript => Commands.Select(c => PythonCommand().Match(c)).FirstOrDefault(m => m.Success)?.Groups["script"].Value;
@@ -89,9 +90,12 @@ public sealed partial record RegisteredJob(string WorkflowFile, string? Containe
         }
 
         var inner = expression.Groups["inner"].Value.Trim();
-        return inner.StartsWith("secrets.", StringComparison.Ordinal) ? new JobVariable(name, JobVariableSource.Secret, inner["secrets.".Length..].Trim())
-            : inner.StartsWith("github.event.inputs.", StringComparison.Ordinal) ? new JobVariable(name, JobVariableSource.DispatchInput, inner["github.event.inputs.".Length..].Trim())
-            : inner.StartsWith("inputs.", StringComparison.Ordinal) ? new JobVariable(name, JobVariableSource.DispatchInput, inner["inputs.".Length..].Trim())
+        return inner.StartsWith("secrets.", StringComparison.Ordinal)
+                ? new JobVariable(name, JobVariableSource.Secret, inner["secrets.".Length..].Trim())
+            : inner.StartsWith("github.event.inputs.", StringComparison.Ordinal)
+                ? new JobVariable(name, JobVariableSource.DispatchInput, inner["github.event.inputs.".Length..].Trim())
+            : inner.StartsWith("inputs.", StringComparison.Ordinal)
+                ? new JobVariable(name, JobVariableSource.DispatchInput, inner["inputs.".Length..].Trim())
             : new JobVariable(name, JobVariableSource.Literal, value);
     }
 

@@ -46,7 +46,8 @@ internal sealed class BackendScratch(string root, InvocationFolder folder, IRead
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
-                throw new Errors.EnvironmentProblemException($"Cannot remove {path}, which FaaSr-Backend left for this run: {exception.Message}", exception);
+                throw new Errors.EnvironmentProblemException(
+                    $"Cannot remove {path}, which FaaSr-Backend left for this run: {exception.Message}", exception);
             }
         }
 

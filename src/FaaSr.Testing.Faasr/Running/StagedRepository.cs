@@ -17,7 +17,8 @@ namespace FaaSr.Testing.Faasr.Running;
 /// </summary>
 internal sealed class StagedRepository
 {
-    private StagedRepository(string folder, string workflowPath, IReadOnlyList<StandInRepositorySource> repositories, IReadOnlyList<string> repositoryNames)
+    private StagedRepository(string folder, string workflowPath, IReadOnlyList<StandInRepositorySource> repositories,
+        IReadOnlyList<string> repositoryNames)
     {
         Folder = folder;
         WorkflowPath = workflowPath;
@@ -35,7 +36,8 @@ internal sealed class StagedRepository
     /// <summary>The repository names, for the tarballs FaaSr saves as /tmp/{name}.tar.gz.</summary>
     public IReadOnlyList<string> RepositoryNames { get; }
 
-    /// <exception cref="BadInputException">An action's code cannot be served (a git clone URL, code outside the functions folder).</exception>
+    /// <exception cref="BadInputException">An action's code cannot be served (a git clone URL, code outside the
+    /// functions folder).</exception>
     public static async Task<StagedRepository> CreateAsync(ComputeStart start, string folder, CancellationToken cancellationToken)
     {
         var document = start.Graph.Document;
@@ -80,7 +82,8 @@ internal sealed class StagedRepository
             }
         }
 
-        return new StagedRepository(folder, workflowPath, repositories.Values.ToList(), repositories.Values.Select(r => r.Name).Distinct(StringComparer.Ordinal).ToList());
+        return new StagedRepository(folder, workflowPath, repositories.Values.ToList(),
+            repositories.Values.Select(r => r.Name).Distinct(StringComparer.Ordinal).ToList());
     }
 
     /// <summary>The user's JSON with the invocation fixed and every DataStore at the run's storage.</summary>
@@ -106,13 +109,15 @@ internal sealed class StagedRepository
 
     private static (string Owner, string Name) Owner(ActionDefinition action, string entry)
     {
-        if (entry.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || entry.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+        if (entry.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+            || entry.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
         {
             var segments = new Uri(entry).AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
             if (entry.EndsWith(".git", StringComparison.OrdinalIgnoreCase) || segments.Length < 2)
             {
                 throw new BadInputException(
-                    $"Action '{action.Name}': FunctionGitRepo['{action.FunctionName}'] = '{entry}' is cloned with git by FaaSr, which the faasr compute's GitHub stand-in does not serve; use the owner/repo/path form.");
+                    $"Action '{action.Name}': FunctionGitRepo['{action.FunctionName}'] = '{entry}' is cloned with git by FaaSr, which " +
+                    $"the faasr compute's GitHub stand-in does not serve; use the owner/repo/path form.");
             }
 
             return (segments[0], segments[1]);
@@ -121,7 +126,8 @@ internal sealed class StagedRepository
         var parts = entry.Split('/', StringSplitOptions.RemoveEmptyEntries);
         return parts.Length >= 2
             ? (parts[0], parts[1])
-            : throw new BadInputException($"Action '{action.Name}': FunctionGitRepo['{action.FunctionName}'] = '{entry}' does not name owner/repo.");
+            : throw new BadInputException(
+                $"Action '{action.Name}': FunctionGitRepo['{action.FunctionName}'] = '{entry}' does not name owner/repo.");
     }
 
     /// <summary>A single .py or .R entry ("o/r/path/f.py") lies at its path in the repository.</summary>

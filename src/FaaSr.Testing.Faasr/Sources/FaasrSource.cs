@@ -9,7 +9,8 @@ public sealed record FaasrSource(FaasrSourceRole Role, string Given, string Fold
 {
     /// <summary>"FaaSr-Backend at 0123abc (modified) from ../FaaSr-Backend".</summary>
     public string Describe() =>
-        $"{Role.Project} at {(Commit is null ? "a folder outside git" : Commit[..Math.Min(12, Commit.Length)])}{(Modified ? " with uncommitted changes" : string.Empty)} from {Given}";
+        $"{Role.Project} at {(Commit is null ? "a folder outside git" : Commit[..Math.Min(12, Commit.Length)])}" +
+        $"{(Modified ? " with uncommitted changes" : string.Empty)} from {Given}";
 
     /// <summary>Resolves a path inside the source.</summary>
     public string PathOf(string relative) => Path.Combine(Folder, relative.Replace('/', Path.DirectorySeparatorChar));

@@ -7,7 +7,8 @@ namespace FaaSr.Testing.Faasr.Sources;
 public sealed record FaasrSourceRole(string Name, string Option, string Variable, string Project, IReadOnlyList<string> RequiredFiles)
 {
     /// <summary>FaaSr-Backend: the FaaSr_py package, put on the action's PYTHONPATH.</summary>
-    public static FaasrSourceRole Backend { get; } = new("backend", "--backend", "FAASR_IT_BACKEND", "FaaSr-Backend", ["FaaSr_py/__init__.py"]);
+    public static FaasrSourceRole Backend { get; } = new("backend", "--backend", "FAASR_IT_BACKEND", "FaaSr-Backend",
+        ["FaaSr_py/__init__.py"]);
 
     /// <summary>FaaSr-Docker: the entry script and the GitHub Actions image's Dockerfile (its ENV lines).</summary>
     public static FaasrSourceRole Entry { get; } = new(
@@ -15,7 +16,8 @@ public sealed record FaasrSourceRole(string Name, string Option, string Variable
 
     /// <summary>FaaSr-workflow: register_workflow.py writes each action's job, invoke_workflow.py triggers the entry action.</summary>
     public static FaasrSourceRole WorkflowTools { get; } = new(
-        "workflow-tools", "--workflow-tools", "FAASR_IT_WORKFLOW_TOOLS", "FaaSr-workflow", ["scripts/invoke_workflow.py", "scripts/register_workflow.py"]);
+        "workflow-tools", "--workflow-tools", "FAASR_IT_WORKFLOW_TOOLS", "FaaSr-workflow",
+        ["scripts/invoke_workflow.py", "scripts/register_workflow.py"]);
 
     public override string ToString() => $"{Project} ({Option})";
 }

@@ -49,5 +49,6 @@ public sealed record FaasrSourceSpec(string Given, string Location, string? Ref,
             : path;
 
     private static bool IsBareRepository(string path) =>
-        File.Exists(Path.Combine(path, "HEAD")) && Directory.Exists(Path.Combine(path, "objects")) && Directory.Exists(Path.Combine(path, "refs"));
+        File.Exists(Path.Combine(path, "HEAD")) && Directory.Exists(Path.Combine(path, "objects"))
+            && Directory.Exists(Path.Combine(path, "refs"));
 }

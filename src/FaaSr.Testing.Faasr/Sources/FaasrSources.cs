@@ -10,22 +10,27 @@ public sealed record FaasrSources(FaasrSource Backend, FaasrSource Entry, FaasrS
 
     /// <summary>Resolves every source (cloning into the cache where needed) and checks each holds its files.</summary>
     /// <exception cref="FaasrSourceException">A source is missing, not what its option needs, or cannot be cloned.</exception>
-    public static async Task<FaasrSources> ResolveAsync(FaasrSourceOptions options, TimeProvider clock, Action<string> notes, CancellationToken cancellationToken)
+    public static async Task<FaasrSources> ResolveAsync(FaasrSourceOptions options, TimeProvider clock, Action<string> notes,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         var baseDirectory = options.BaseDirectory ?? Directory.GetCurrentDirectory();
         var cache = new FaasrSourceCache(options.CacheRoot ?? FaasrSourceCache.DefaultRoot(null), clock);
-        var backend = await cache.ResolveAsync(FaasrSourceRole.Backend, Spec(FaasrSourceRole.Backend, options.Backend, baseDirectory), notes, cancellationToken);
-        var entry = await cache.ResolveAsync(FaasrSourceRole.Entry, Spec(FaasrSourceRole.Entry, options.Entry, baseDirectory), notes, cancellationToken);
+        var backend = await cache.ResolveAsync(FaasrSourceRole.Backend, Spec(FaasrSourceRole.Backend, options.Backend, baseDirectory),
+            notes, cancellationToken);
+        var entry = await cache.ResolveAsync(FaasrSourceRole.Entry, Spec(FaasrSourceRole.Entry, options.Entry, baseDirectory), notes,
+            cancellationToken);
         FaasrSource? tools = null;
         if (options.WorkflowTools is { } given)
         {
-            tools = await cache.ResolveAsync(FaasrSourceRole.WorkflowTools, FaasrSourceSpec.Parse(given, baseDirectory), notes, cancellationToken);
+            tools = await cache.ResolveAsync(FaasrSourceRole.WorkflowTools, FaasrSourceSpec.Parse(given, baseDirectory), notes,
+                cancellationToken);
         }
         else if (options.DefaultWorkflowTools is { } subtree
             && FaasrSourceRole.WorkflowTools.RequiredFiles.All(f => File.Exists(Path.Combine(subtree, f))))
         {
-            tools = await cache.ResolveAsync(FaasrSourceRole.WorkflowTools, FaasrSourceSpec.Parse(subtree, baseDirectory), notes, cancellationToken);
+            tools = await cache.ResolveAsync(FaasrSourceRole.WorkflowTools, FaasrSourceSpec.Parse(subtree, baseDirectory), notes,
+                cancellationToken);
         }
 
         return new FaasrSources(backend, entry, tools);
