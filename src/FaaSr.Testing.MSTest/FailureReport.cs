@@ -52,7 +52,8 @@ internal sealed class FailureReport(IWorkflowSession session, int logLines, Secr
     public string Quote(string text)
     {
         text = secrets.Redact(text);
-        var escaped = text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+        var escaped = text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal)
+            .Replace("\n", "\\n", StringComparison.Ordinal);
         return escaped.Length <= 500 ? $"\"{escaped}\"" : $"\"{escaped[..500]}…\" ({text.Length} characters)";
     }
 
@@ -67,7 +68,8 @@ internal sealed class FailureReport(IWorkflowSession session, int logLines, Secr
         }
 
         var tail = lines.Length <= logLines ? lines : lines[^logLines..];
-        text.AppendLine($"Last {tail.Length} of {lines.Length} log lines of {function} ({state.LogKey}), {state.Status.WireName}: {state.Reason}:");
+        text.AppendLine(
+            $"Last {tail.Length} of {lines.Length} log lines of {function} ({state.LogKey}), {state.Status.WireName}: {state.Reason}:");
         foreach (var line in tail)
         {
             text.Append("    ").AppendLine(line);

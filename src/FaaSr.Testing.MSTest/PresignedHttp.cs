@@ -14,7 +14,8 @@ internal static class PresignedHttp
         if (!response.IsSuccessStatusCode)
         {
             throw new HttpRequestException(
-                $"PUT to the pre-signed URL of {Describe(url)} answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}: {await ShortBodyAsync(response, cancellationToken)}",
+                $"PUT to the pre-signed URL of {Describe(url)} answered HTTP {(int)response.StatusCode} " +
+                $"{response.ReasonPhrase}: {await ShortBodyAsync(response, cancellationToken)}",
                 null,
                 response.StatusCode);
         }
@@ -32,7 +33,8 @@ internal static class PresignedHttp
         if (!response.IsSuccessStatusCode)
         {
             throw new HttpRequestException(
-                $"GET of the pre-signed URL of {Describe(url)} answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}: {await ShortBodyAsync(response, cancellationToken)}",
+                $"GET of the pre-signed URL of {Describe(url)} answered HTTP {(int)response.StatusCode} " +
+                $"{response.ReasonPhrase}: {await ShortBodyAsync(response, cancellationToken)}",
                 null,
                 response.StatusCode);
         }

@@ -11,7 +11,8 @@ public sealed record StagedInput(string Object, string SourceFile)
         ArgumentException.ThrowIfNullOrWhiteSpace(SourceFile, nameof(SourceFile));
         if (Object.StartsWith('/') || Object.Split('/').Contains(".."))
         {
-            throw new ArgumentException($"Staged input '{Object}': the object name must be relative and stay inside the invocation's folder.", nameof(Object));
+            throw new ArgumentException(
+                $"Staged input '{Object}': the object name must be relative and stay inside the invocation's folder.", nameof(Object));
         }
     }
 }

@@ -6,7 +6,8 @@ namespace FaaSr.Testing.MSTest;
 /// The objects one invocation's functions write as user data: {folder}/{InvocationID}/{name} in the DefaultDataStore,
 /// moved through the S3 API or through pre-signed URLs.
 /// </summary>
-internal sealed class UserDataObjects(IObjectStore store, string folder, string invocationId, ObjectTransfer transfer, TimeSpan urlLifetime, HttpClient http)
+internal sealed class UserDataObjects(IObjectStore store, string folder, string invocationId, ObjectTransfer transfer, TimeSpan urlLifetime,
+    HttpClient http)
 {
     public IObjectStore Store { get; } = store;
 
