@@ -34,7 +34,8 @@ internal sealed class LocalS3Storage : IRunStorage
     public IReadOnlyDictionary<string, string> FunctionCredentials { get; }
 
     /// <summary>Starts s3rver and creates the bucket of every DataStore of <paramref name="document"/>.</summary>
-    public static async Task<LocalS3Storage> StartAsync(WorkflowDocument document, LocalS3ServerOptions options, CancellationToken cancellationToken)
+    public static async Task<LocalS3Storage> StartAsync(WorkflowDocument document, LocalS3ServerOptions options,
+        CancellationToken cancellationToken)
     {
         var ownsDataDirectory = string.IsNullOrWhiteSpace(options.DataDirectory);
         var dataDirectory = ownsDataDirectory ? TemporaryDataDirectory() : options.DataDirectory!;
@@ -42,7 +43,8 @@ internal sealed class LocalS3Storage : IRunStorage
         try
         {
             server = await LocalS3Server.StartAsync(options with { DataDirectory = dataDirectory }, cancellationToken);
-            await server.CreateBucketsAsync(document.DataStores.Values.Select(s => s.Bucket).Distinct(StringComparer.Ordinal), cancellationToken);
+            await server.CreateBucketsAsync(document.DataStores.Values.Select(s => s.Bucket).Distinct(StringComparer.Ordinal),
+                cancellationToken);
             var stores = document.DataStores.Values.ToDictionary(s => s.Name, s => server.OpenStore(s.Bucket), StringComparer.Ordinal);
             return new LocalS3Storage(server, stores, ownsDataDirectory);
         }
@@ -70,7 +72,8 @@ internal sealed class LocalS3Storage : IRunStorage
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new LocalS3ServerException($"Cannot create the local S3 server's data folder in the temporary folder '{Path.GetTempPath()}': {e.Message}", e);
+            throw new LocalS3ServerException(
+                $"Cannot create the local S3 server's data folder in the temporary folder '{Path.GetTempPath()}': {e.Message}", e);
         }
     }
 
