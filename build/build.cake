@@ -83,7 +83,7 @@ Task("Pack")
     .Does<BuildContext>((context, data) => DotNetPack(data.Solution.FullPath, data.PackSettings()));
 
 Task("Benchmark")
-    .Description("Runs the benchmarks (--bench=graph,executor,monitor,report,attach,scale; all by default); results under artifacts/bench.")
+    .Description("Runs the benchmarks (--bench=graph,executor,monitor,report,attach,scale,log; all by default); results under artifacts/bench.")
     .IsDependentOn("Build")
     .IsDependentOn("LocalStack")
     .DoesForEach<BuildContext, string>(data => data.BenchmarkNames, (data, name, context) => context.DotNetExecute(data.Benchmarks, name));

@@ -32,7 +32,7 @@ public sealed record BuildContext(
     public FilePath IntegrationTestProject => Root.CombineWithFilePath("tests/FaaSr.IntegrationTests/FaaSr.IntegrationTests.csproj");
     public FilePath Cli => Root.CombineWithFilePath($"src/FaaSr.Testing.Cli/bin/{Configuration}/net10.0/faasr-it.dll");
     public FilePath Benchmarks => Root.CombineWithFilePath($"tests/FaaSr.Testing.Benchmarks/bin/{Configuration}/net10.0/FaaSr.Testing.Benchmarks.dll");
-    public IReadOnlyList<string> BenchmarkNames => string.IsNullOrEmpty(Benchmark) ? ["graph", "executor", "monitor", "report", "attach", "scale"] : Benchmark.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    public IReadOnlyList<string> BenchmarkNames => string.IsNullOrEmpty(Benchmark) ? ["graph", "executor", "monitor", "report", "attach", "scale", "log"] : Benchmark.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     public FilePath NodeModulesMarker => Root.CombineWithFilePath("node_modules/.package-lock.json");
     public FilePath PackageLock => Root.CombineWithFilePath("package-lock.json");
     // Without an engine the local profile goes on without images (one line says why); another profile needs them.

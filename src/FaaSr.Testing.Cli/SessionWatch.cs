@@ -74,9 +74,11 @@ internal static class SessionWatch
             var lines = secrets.Redact(state.LogText).ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
             var tail = (lines.Length <= FailureLogLines ? lines : lines[^FailureLogLines..]).Select(Shown).ToArray();
             var header = Shown(secrets.Redact($"{state.Name}: {state.Status.WireName} ({state.Reason}); "));
-            yield return state.LogText.Length == 0
-                ? $"{header}no log at {state.LogKey}"
-                : $"{header}last {tail.Length} log lines of {state.LogKey}:{Environment.NewLine}    {string.Join(Environment.NewLine + "    ", tail)}";
+            yield return state.LogText.Length > 0
+                ? $"{header}last {tail.Length} log lines of {state.LogKey}:{Environment.NewLine}    {string.Join(Environment.NewLine + "    ", tail)}"
+                : state.LogSize > 0
+                ? $"{header}its log {state.LogKey} ({state.LogSize} bytes) was still being written and was not read before watching stopped"
+                : $"{header}no log at {state.LogKey}";
         }
 
         yield return Shown(secrets.Redact($"{session.Graph.WorkflowName} {session.InvocationId}: {result.Message}"));

@@ -15,6 +15,7 @@ internal static class BenchmarkCatalog
         [AttachBenchmark.Name] = (AttachBenchmark.Description, AttachBenchmark.RunAsync),
         [FaasrBenchmark.Name] = (FaasrBenchmark.Description, FaasrBenchmark.RunAsync),
         [ScaleBenchmark.Name] = (ScaleBenchmark.Description, ScaleBenchmark.RunAsync),
+        [LogBenchmark.Name] = (LogBenchmark.Description, LogBenchmark.RunAsync),
     };
 
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)

@@ -37,12 +37,7 @@ internal static class ExecutorBenchmark
             await server.CreateBucketsAsync([bucket], cancellationToken);
             var store = server.OpenStore(bucket);
             var graph = WorkflowLoader.Parse(Workflow(ranks, bucket, server.Connection.ServiceUrl!.ToString()), "executor-bench.json");
-            var executor = new LocalExecutor(new LocalExecutorOptions
-            {
-                FunctionsRoot = functions,
-                Stores = _ => store,
-                FunctionEnvironment = new Dictionary<string, string> { ["S3_AccessKey"] = LocalS3Server.AccessKey, ["S3_SecretKey"] = LocalS3Server.SecretKey },
-            });
+            var executor = BenchmarkWorkflow.Executor(functions, store);
 
             var clock = Stopwatch.StartNew();
             LocalRunResult result;
@@ -94,26 +89,12 @@ internal static class ExecutorBenchmark
         }
     }
 
-    private static string Workflow(int ranks, string bucket, string endpoint) => new JsonObject
+    private static string Workflow(int ranks, string bucket, string endpoint) => BenchmarkWorkflow.Json("ExecutorBench", "entry", bucket, endpoint, new JsonObject
     {
-        ["WorkflowName"] = "ExecutorBench",
-        ["FunctionInvoke"] = "entry",
-        ["DefaultDataStore"] = "S3",
-        ["LoggingDataStore"] = "S3",
-        ["FaaSrLog"] = "FaaSrLog",
-        ["ComputeServers"] = new JsonObject
-        {
-            ["GH"] = new JsonObject { ["FaaSType"] = "GitHubActions", ["UserName"] = "u", ["ActionRepoName"] = "r", ["Branch"] = "main", ["UseSecretStore"] = true },
-        },
-        ["DataStores"] = new JsonObject { ["S3"] = new JsonObject { ["Endpoint"] = endpoint, ["Bucket"] = bucket, ["Region"] = "us-east-1" } },
-        ["ActionList"] = new JsonObject
-        {
-            ["entry"] = new JsonObject { ["FaaSServer"] = "GH", ["FunctionName"] = "entry", ["Type"] = "Python", ["InvokeNext"] = new JsonArray($"work({ranks})") },
-            ["work"] = new JsonObject { ["FaaSServer"] = "GH", ["FunctionName"] = "work", ["Type"] = "Python", ["InvokeNext"] = new JsonArray("join") },
-            ["join"] = new JsonObject { ["FaaSServer"] = "GH", ["FunctionName"] = "join", ["Type"] = "Python" },
-        },
-        ["FunctionGitRepo"] = new JsonObject { ["entry"] = "owner/repo", ["work"] = "owner/repo", ["join"] = "owner/repo" },
-    }.ToJsonString();
+        ["entry"] = new JsonObject { ["FaaSServer"] = "GH", ["FunctionName"] = "entry", ["Type"] = "Python", ["InvokeNext"] = new JsonArray($"work({ranks})") },
+        ["work"] = new JsonObject { ["FaaSServer"] = "GH", ["FunctionName"] = "work", ["Type"] = "Python", ["InvokeNext"] = new JsonArray("join") },
+        ["join"] = new JsonObject { ["FaaSServer"] = "GH", ["FunctionName"] = "join", ["Type"] = "Python" },
+    });
 
     private static double Percentile(double[] sorted, double fraction) =>
         sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Length) - 1, 0, sorted.Length - 1)];

@@ -98,6 +98,9 @@ internal sealed class InstanceExecution(LocalRunContext run, FunctionInstance in
                 cancellationToken);
             log.Write(polling);
             log.Write(starting);
+
+            // A batched flush of the function's last calls happens now, so its failure (if any) is known below.
+            await log.FlushPendingAsync();
         }
 
         outcome = outcome with { ProcessStartedAt = exit.StartedAt };
@@ -115,6 +118,12 @@ internal sealed class InstanceExecution(LocalRunContext run, FunctionInstance in
         {
             var cause = session.LogWriteFailure is { } logFailure ? $"; {logFailure}" : string.Empty;
             return await FailAsync(log, outcome, $"non-zero exit code ({exit.ExitCode}) from user function{cause}", cancellationToken, exit.OutputTail);
+        }
+
+        if (session.LogWriteFailure is { } batchedLogFailure)
+        {
+            // FaaSr's call would have failed with it; the function returned before the batched write did.
+            return await FailAsync(log, outcome, batchedLogFailure, cancellationToken);
         }
 
         // FaaSr 2.1 puts .done with faasr_put_file's default store: the DefaultDataStore, not the LoggingDataStore.

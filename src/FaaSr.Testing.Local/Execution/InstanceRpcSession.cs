@@ -9,7 +9,7 @@ namespace FaaSr.Testing.Local.Execution;
 /// <summary>
 /// FaaSr's RPC server for one running instance (docs/rpc-protocol.md): the user API against the data stores, the instance's
 /// log records, and the return value or error its process reports. Every request is logged as
-/// "Processing request: {ProcedureID}" and the log is flushed after each one, as FaaSr does.
+/// "Processing request: {ProcedureID}" and the log is flushed after each one, as FaaSr does (a burst of calls in one PUT, see InstanceLog).
 /// </summary>
 internal sealed class InstanceRpcSession(LocalRunContext run, FunctionInstance instance, InstanceLog log, string workingDirectory, IReadOnlyDictionary<string, string> environment)
     : IRpcSession
@@ -21,6 +21,7 @@ internal sealed class InstanceRpcSession(LocalRunContext run, FunctionInstance i
     private bool? returnValue;
     private FunctionExitReport? exitReport;
     private string? logWriteFailure;
+    private string lastCall = string.Empty;
 
     /// <summary>The function's return value as FaaSr's pydantic model reads it: true, false or none.</summary>
     public bool? ReturnValue
@@ -91,23 +92,36 @@ internal sealed class InstanceRpcSession(LocalRunContext run, FunctionInstance i
             reply = Fail($"ERROR - failed to invoke {procedure} - {e.Message}");
         }
 
+        return await FlushAfterAsync(procedure, soon: true, cancellationToken) ?? reply;
+    }
+
+    /// <summary>
+    /// The flush after a call (batched when <paramref name="soon"/>); null when it worked, else the failed reply that
+    /// names the S3 failure, kept as <see cref="LogWriteFailure"/>: the call may have worked, but its log could not be
+    /// stored, and the function should not end with a bare exit code.
+    /// </summary>
+    private async Task<RpcReply?> FlushAfterAsync(string procedure, bool soon, CancellationToken cancellationToken)
+    {
         try
         {
-            await log.FlushAsync(cancellationToken);
+            lock (gate)
+            {
+                lastCall = procedure;
+            }
+
+            await (soon ? log.FlushSoonAsync(cancellationToken) : log.FlushAsync(cancellationToken));
+            return null;
         }
         catch (ObjectStoreException e)
         {
-            // The call may have worked, but its log record could not be stored: say so, rather than a bare exit code.
             var message = $"ERROR - failed to write the log of {instance.Name} after {procedure} - {e.Message}";
             lock (gate)
             {
-                logWriteFailure = message;
+                logWriteFailure ??= message;
             }
 
             return RpcReply.Failed(message);
         }
-
-        return reply;
     }
 
     /// <summary>Set when writing the instance's log object failed during a call: the cause of the function's failure.</summary>
@@ -117,7 +131,8 @@ internal sealed class InstanceRpcSession(LocalRunContext run, FunctionInstance i
         {
             lock (gate)
             {
-                return logWriteFailure;
+                // A batched flush that failed after the function's last call (InstanceLog's remarks).
+                return logWriteFailure ?? (log.DeferredFailure is { } e ? $"ERROR - failed to write the log of {instance.Name} after {lastCall} - {e.Message}" : null);
             }
         }
     }
@@ -268,8 +283,7 @@ internal sealed class InstanceRpcSession(LocalRunContext run, FunctionInstance i
             returnValue = parsed;
         }
 
-        await log.FlushAsync(cancellationToken);
-        return RpcReply.Ok();
+        return await FlushAfterAsync("faasr_return", soon: false, cancellationToken) ?? RpcReply.Ok();
     }
 
     private async Task<RpcReply> ExitAsync(JsonElement body, CancellationToken cancellationToken)
@@ -282,8 +296,7 @@ internal sealed class InstanceRpcSession(LocalRunContext run, FunctionInstance i
             }
         }
 
-        await log.FlushAsync(cancellationToken);
-        return RpcReply.Ok();
+        return await FlushAfterAsync("faasr_exit", soon: false, cancellationToken) ?? RpcReply.Ok();
     }
 
     private async Task<RpcReply> LocalLogAsync(JsonElement body, CancellationToken cancellationToken)
@@ -294,12 +307,7 @@ internal sealed class InstanceRpcSession(LocalRunContext run, FunctionInstance i
         }
 
         log.Write(level, OptionalText(body, "File") ?? "faasr_local_entry.py", OptionalText(body, "Message") ?? string.Empty);
-        if (level == FaaSrLogLevel.ERROR)
-        {
-            await log.FlushAsync(cancellationToken);
-        }
-
-        return RpcReply.Ok();
+        return level == FaaSrLogLevel.ERROR ? await FlushAfterAsync("faasr_local_log", soon: false, cancellationToken) ?? RpcReply.Ok() : RpcReply.Ok();
     }
 
     private string StoreName(JsonElement arguments)

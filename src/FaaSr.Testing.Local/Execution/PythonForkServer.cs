@@ -216,20 +216,15 @@ internal sealed class PythonForkServer : IAsyncDisposable
 
     private static string OutputTail(string outputFile)
     {
-        var tail = new OutputTail(TailLines);
         try
         {
-            foreach (var line in File.ReadLines(outputFile))
-            {
-                tail.Add("output", line);
-            }
+            return Local.OutputTail.FromFile(outputFile, "output", TailLines).ToString();
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // No output file: the child never got that far.
+            return new OutputTail(TailLines).ToString();
         }
-
-        return tail.ToString();
     }
 
     private async Task ReadAnswersAsync()

@@ -26,6 +26,13 @@ public sealed record FunctionState
     /// <summary>The log text read so far, decoded as UTF-8; empty when no log was read.</summary>
     public string LogText { get; init; } = "";
 
+    /// <summary>
+    /// The size of the log object as the last listing showed it; 0 when none was listed. A log still being written is
+    /// read only once it settles, so a log that exists may not have been read (<see cref="LogText"/> empty) when
+    /// monitoring stops.
+    /// </summary>
+    public long LogSize { get; init; }
+
     /// <summary>Actions this instance's log says it dispatched (base names, no rank, workflow prefix removed).</summary>
     public IReadOnlySet<string> Dispatched { get; init; } = new HashSet<string>();
 

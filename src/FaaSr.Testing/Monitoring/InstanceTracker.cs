@@ -176,6 +176,7 @@ internal sealed class InstanceTracker(FunctionInstance instance, InvocationFolde
         FinishedAt = FinishedAt,
         LogKey = LogKey,
         LogText = Log.Text,
+        LogSize = ListedLog?.Size ?? 0,
         Dispatched = dispatched.ToHashSet(StringComparer.Ordinal),
         LogComplete = IsLogComplete(now, settleTime),
     };
