@@ -52,7 +52,7 @@ internal static class AttachBenchmark
         {
             for (var run = 0; run < runs; run++)
             {
-                var (took, exitCode, output) = await MonitorOnceAsync(workflowFile, folder, server.Connection.ServiceUrl!, cancellationToken);
+                var (took, exitCode, peakMiB, output) = await MonitorOnceAsync(workflowFile, folder, server.Connection.ServiceUrl!, cancellationToken);
                 if (exitCode != 0 || !output.Contains($"{graph.Instances.Count} completed", StringComparison.Ordinal))
                 {
                     failure = $"faasr-it monitor exited {exitCode}:\n{output}";
@@ -60,7 +60,7 @@ internal static class AttachBenchmark
                 }
 
                 durations.Add(took);
-                Console.WriteLine($"  run {run + 1}: {took.TotalMilliseconds:F0} ms");
+                Console.WriteLine($"  run {run + 1}: {took.TotalMilliseconds:F0} ms, peak memory {peakMiB:F1} MiB");
             }
         }
         finally
@@ -96,14 +96,13 @@ internal static class AttachBenchmark
         return within ? 0 : 1;
     }
 
-    private static async Task<(TimeSpan Took, int ExitCode, string Output)> MonitorOnceAsync(
+    private static async Task<(TimeSpan Took, int ExitCode, double? PeakMiB, string Output)> MonitorOnceAsync(
         string workflowFile, InvocationFolder folder, Uri endpoint, CancellationToken cancellationToken)
     {
-        var (took, exitCode, _, output) = await FaasrItProcess.RunAsync(
+        return await FaasrItProcess.RunAsync(
             ["monitor", workflowFile, "--invocation-id", folder.InvocationId, "--timestamp", folder.InvocationTimestamp, "--s3-endpoint", endpoint.ToString(), "--plain"],
             withS3Keys: true,
             cancellationToken);
-        return (took, exitCode, output);
     }
 
     /// <summary>Attaching and monitoring within this process: the CLI's work without .NET start-up and JIT of a new process.</summary>
