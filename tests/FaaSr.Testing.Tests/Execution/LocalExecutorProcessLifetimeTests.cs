@@ -192,6 +192,96 @@ public sealed partial class LocalExecutorProcessLifetimeTests(TestContext testCo
         }
     }
 
+    [TestMethod]
+    public async Task ARunEndsWhatAFaaSrItThatIsGoneLeftInItsCgroup()
+    {
+        // What a fork server killed before its clean-up leaves: a process in a run cgroup whose faasr-it is gone. A
+        // forked process carries no marker in /proc/PID/environ, so only the cgroup still knows it.
+        if (OwnCgroupFolder() is not { } own)
+        {
+            Assert.Inconclusive("No writable cgroup v2 hierarchy here: runs use no cgroups, and leave none.");
+            return;
+        }
+
+        using var gone = System.Diagnostics.Process.Start("true")!;
+        await gone.WaitForExitAsync(Cancellation);
+        var abandoned = Path.Combine(own, $"faasr-it-{gone.Id}-faasr-it-run-abandoned{Guid.NewGuid():N}");
+        var instance = Path.Combine(abandoned, "i1");
+        try
+        {
+            Directory.CreateDirectory(instance);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Assert.Inconclusive($"Cannot make a cgroup in {own}: {e.Message}");
+            return;
+        }
+
+        using var leftover = System.Diagnostics.Process.Start("sleep", "300")!;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(instance, "cgroup.procs"), leftover.Id.ToString(CultureInfo.InvariantCulture), Cancellation);
+            await using var harness = await ExecutorHarness.CreateAsync("abandoned-cgroup", Cancellation);
+            harness.AddFile("f.py", "def only():\n    pass\n");
+            var graph = harness.Workflow("""
+                "only": { "FaaSServer": "GH", "FunctionName": "only", "Type": "Python" }
+                """);
+
+            var (_, result) = await harness.RunAsync(graph, Cancellation, o => o with { UsePythonForkServer = true });
+
+            Assert.AreEqual(InstanceState.Completed, result["only"].State, result["only"].Reason);
+            Assert.IsTrue(
+                await ProcessProbe.EventuallyAsync(() => !ProcessProbe.IsAlive(leftover.Id), GoneDeadline, Cancellation),
+                $"The 'sleep' {leftover.Id} in the abandoned cgroup {abandoned} outlived the next run's start.");
+            Assert.IsFalse(Directory.Exists(abandoned), "The abandoned cgroup is removed.");
+        }
+        finally
+        {
+            if (!leftover.HasExited)
+            {
+                leftover.Kill();
+                await leftover.WaitForExitAsync(CancellationToken.None);
+            }
+
+            if (Directory.Exists(instance))
+            {
+                Directory.Delete(instance);
+            }
+
+            if (Directory.Exists(abandoned))
+            {
+                Directory.Delete(abandoned);
+            }
+        }
+    }
+
+    /// <summary>This process's cgroup folder in a mounted cgroup v2 hierarchy, as faasr_local_containment.py finds it; null if none.</summary>
+    private static string? OwnCgroupFolder()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+
+        var own = File.ReadLines("/proc/self/cgroup").FirstOrDefault(l => l.StartsWith("0::", StringComparison.Ordinal))?[3..];
+        foreach (var fields in File.ReadLines("/proc/self/mountinfo").Select(l => l.Split(' ')))
+        {
+            var separator = Array.IndexOf(fields, "-");
+            if (own is null || separator < 0 || fields[separator + 1] != "cgroup2")
+            {
+                continue;
+            }
+
+            var root = fields[3].TrimEnd('/');
+            if (own == fields[3] || own.StartsWith(root + "/", StringComparison.Ordinal))
+            {
+                return Path.Combine(fields[4], own[root.Length..].TrimStart('/'));
+            }
+        }
+
+        return null;
+    }
+
     private async Task<int[]> WaitForPidsAsync(ExecutorHarness harness, LocalRun run)
     {
         var deadline = DateTimeOffset.UtcNow.AddSeconds(30);

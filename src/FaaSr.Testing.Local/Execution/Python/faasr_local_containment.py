@@ -90,11 +90,12 @@ class RunContainment:
         self.subreaper = _prctl(PR_SET_CHILD_SUBREAPER, 1)
         self.cgroup = self._make_run_cgroup(run_name) if LINUX else None
 
-    @staticmethod
-    def _make_run_cgroup(run_name):
+    @classmethod
+    def _make_run_cgroup(cls, run_name):
         own = _own_cgroup_folder()
         if own is None:
             return None
+        cls._end_abandoned(own)
         folder = os.path.join(own, "faasr-it-" + re.sub(r"[^A-Za-z0-9_.-]", "-", run_name))
         try:
             os.mkdir(folder, 0o755)
@@ -105,6 +106,27 @@ class RunContainment:
             os.rmdir(folder)
             return None
         return folder
+
+    @classmethod
+    def _end_abandoned(cls, own):
+        """Kills and removes the run cgroups of faasr-it processes that are gone (a fork server killed before it could
+        clean up leaves its processes there, re-parented to init, and a forked one carries no marker to find it by)."""
+        try:
+            names = os.listdir(own)
+        except OSError:
+            return
+        for name in names:
+            owner = re.match(r"faasr-it-(\d+)-", name)
+            if owner is None or os.path.exists(f"/proc/{owner.group(1)}"):
+                continue
+            folder = os.path.join(own, name)
+            try:
+                for child in os.listdir(folder):
+                    if child.startswith("i") and os.path.isdir(os.path.join(folder, child)):
+                        cls._kill_cgroup(os.path.join(folder, child), wait=1.0)
+                cls._kill_cgroup(folder, wait=1.0)
+            except OSError:
+                continue
 
     def instance_cgroup(self, instance_id):
         """Made before the fork (the child joins it with join()); None when the run has no cgroup."""
