@@ -179,8 +179,10 @@ internal sealed class InstanceLog
                 await FlushAsync(cancellationToken);
                 lock (gate)
                 {
+                    // Checked and cleared in one step: a call after this schedules a flush of its own.
                     if (version == Volatile.Read(ref putVersion))
                     {
+                        EndDeferred();
                         return;
                     }
                 }
@@ -192,26 +194,27 @@ internal sealed class InstanceLog
         {
             lock (gate)
             {
+                // The completed task stays as the marker that the next call's flush throws this failure.
                 deferredFailure ??= e;
+                hurry?.Dispose();
+                hurry = null;
             }
         }
         catch (OperationCanceledException)
         {
             // The run is being stopped: its last flush, if any, writes what is left.
-        }
-        finally
-        {
             lock (gate)
             {
-                if (deferredFailure is null)
-                {
-                    deferred = null;
-                }
-
-                hurry?.Dispose();
-                hurry = null;
+                EndDeferred();
             }
         }
+    }
+
+    private void EndDeferred()
+    {
+        deferred = null;
+        hurry?.Dispose();
+        hurry = null;
     }
 
     private async Task PutLatestAsync(CancellationToken cancellationToken)
