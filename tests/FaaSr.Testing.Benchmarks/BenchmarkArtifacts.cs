@@ -7,7 +7,11 @@ namespace FaaSr.Testing.Benchmarks;
 /// <summary>Writes a benchmark's results to artifacts/bench/{name}.json under the repository root.</summary>
 internal static class BenchmarkArtifacts
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Indented = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static async Task<string> WriteAsync(string benchmarkName, JsonObject results, CancellationToken cancellationToken)
     {
@@ -32,6 +36,7 @@ internal static class BenchmarkArtifacts
             }
         }
 
-        throw new DirectoryNotFoundException($"No FaaSr.Testing.slnx above '{Environment.CurrentDirectory}' or '{AppContext.BaseDirectory}'.");
+        throw new DirectoryNotFoundException(
+            $"No FaaSr.Testing.slnx above '{Environment.CurrentDirectory}' or '{AppContext.BaseDirectory}'.");
     }
 }

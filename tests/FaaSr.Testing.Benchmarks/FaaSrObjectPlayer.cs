@@ -24,7 +24,8 @@ internal sealed class FaaSrObjectPlayer(IObjectStore store, WorkflowGraph graph,
     public async Task PlayAsync(string entry, string work, string join, CancellationToken cancellationToken)
     {
         var ranks = graph.InstancesOf(work);
-        await PlayActionAsync(entry, TimeSpan.Zero, Pace(), Enumerable.Repeat($"GitHub Action: Successfully invoked: {work}", ranks.Count).ToArray(), cancellationToken);
+        await PlayActionAsync(entry, TimeSpan.Zero, Pace(),
+            Enumerable.Repeat($"GitHub Action: Successfully invoked: {work}", ranks.Count).ToArray(), cancellationToken);
 
         // GitHub queues each dispatched job for a while; ranks start one after another.
         var plays = ranks.Select((instance, index) => PlayActionAsync(
@@ -51,7 +52,8 @@ internal sealed class FaaSrObjectPlayer(IObjectStore store, WorkflowGraph graph,
         }
     }
 
-    private async Task PlayActionAsync(string instance, TimeSpan startDelay, ActionPace pace, string[] schedulerLines, CancellationToken cancellationToken)
+    private async Task PlayActionAsync(string instance, TimeSpan startDelay, ActionPace pace, string[] schedulerLines,
+        CancellationToken cancellationToken)
     {
         var logKey = folder.LogKey(graph.Instance(instance));
         var log = new StringBuilder();
@@ -71,9 +73,11 @@ internal sealed class FaaSrObjectPlayer(IObjectStore store, WorkflowGraph graph,
         }
 
         await Task.Delay(startDelay, cancellationToken);
-        await FlushAsync(Line("INFO", "faasr_entry.py", "Get git repo files: owner/repo/functions") + Line("INFO", "server.py", "Starting server on localhost port 8000"));
+        await FlushAsync(Line("INFO", "faasr_entry.py", "Get git repo files: owner/repo/functions") + Line("INFO", "server.py",
+            "Starting server on localhost port 8000"));
         await Task.Delay(pace.FirstRun, cancellationToken);
-        await FlushAsync(Line("INFO", "faasr_entry.py", $"Starting function: {instance} (Python)") + $"Using invocation ID: {folder.InvocationId}\n" + Line("INFO", "server.py", "Processing request: faasr_log"));
+        await FlushAsync(Line("INFO", "faasr_entry.py", $"Starting function: {instance} (Python)") + $"Using invocation " +
+            $"ID: {folder.InvocationId}\n" + Line("INFO", "server.py", "Processing request: faasr_log"));
         if (pace.SecondRun is { } secondRun)
         {
             await Task.Delay(secondRun, cancellationToken);

@@ -11,17 +11,20 @@ namespace FaaSr.Testing.Benchmarks;
 /// </summary>
 internal static class FinishedRunWriter
 {
-    public static async Task WriteAsync(IObjectStore store, WorkflowGraph graph, InvocationFolder folder, string entry, string work, string join, CancellationToken cancellationToken)
+    public static async Task WriteAsync(IObjectStore store, WorkflowGraph graph, InvocationFolder folder, string entry, string work,
+        string join, CancellationToken cancellationToken)
     {
         var ranks = graph.InstancesOf(work).Count;
         var writes = graph.Instances.Select(instance =>
         {
-            var schedulerLines = instance.Action == entry ? Enumerable.Repeat($"GitHub Action: Successfully invoked: {work}", ranks).ToArray()
+            var schedulerLines = instance.Action == entry
+                ? Enumerable.Repeat($"GitHub Action: Successfully invoked: {work}", ranks).ToArray()
                 : instance.Action == work ? [$"GitHub Action: Successfully invoked: {join}"]
                 : [$"no triggers for {join}"];
             return (instance, Log(instance.Name, folder.InvocationId, schedulerLines));
         }).ToArray();
-        await Parallel.ForEachAsync(writes, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (write, token) =>
+        await Parallel.ForEachAsync(writes, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (write, token) =>
         {
             await store.PutAsync(folder.LogKey(write.instance), Encoding.UTF8.GetBytes(write.Item2), token);
             await store.PutAsync(folder.DoneKey(write.instance), "True"u8.ToArray(), token);

@@ -109,7 +109,8 @@ internal static class GraphBenchmark
     private static JsonObject WideWorkflow(int width)
     {
         var branches = Enumerable.Range(1, width).Select(i => $"branch{i}").ToArray();
-        var actions = new List<(string, JsonArray)> { ("entry", new JsonArray(branches.Select(b => (JsonNode?)JsonValue.Create(b)).ToArray())) };
+        var actions = new List<(string, JsonArray)> { ("entry",
+            new JsonArray(branches.Select(b => (JsonNode?)JsonValue.Create(b)).ToArray())) };
         actions.AddRange(branches.Select(b => (b, new JsonArray("join"))));
         actions.Add(("join", new JsonArray()));
         return Workflow(actions);
@@ -144,7 +145,14 @@ internal static class GraphBenchmark
             ["DefaultDataStore"] = "S3",
             ["ComputeServers"] = new JsonObject
             {
-                ["GH"] = new JsonObject { ["FaaSType"] = "GitHubActions", ["UserName"] = "bench", ["ActionRepoName"] = "bench", ["Branch"] = "main", ["UseSecretStore"] = true },
+                ["GH"] = new JsonObject
+                {
+                    ["FaaSType"] = "GitHubActions",
+                    ["UserName"] = "bench",
+                    ["ActionRepoName"] = "bench",
+                    ["Branch"] = "main",
+                    ["UseSecretStore"] = true,
+                },
             },
             ["DataStores"] = new JsonObject
             {

@@ -20,7 +20,8 @@ namespace FaaSr.Testing.Benchmarks;
 internal static class MonitorBenchmark
 {
     public const string Name = "monitor";
-    public const string Description = "S3 requests and completion-detection latency of the monitor vs the old per-instance poller (entry -> work(200) -> join on s3rver)";
+    public const string Description = "S3 requests and completion-detection latency of the monitor vs the old per-instance poller (entry " +
+        "-> work(200) -> join on s3rver)";
 
     private const int DefaultRanks = 200;
     private const double TargetRequestsPerInstance = 2;
@@ -45,7 +46,8 @@ internal static class MonitorBenchmark
         MonitorResult? observed = null;
         var (player, oursTook) = await PlayAsync(store, graph, async (folder, token) =>
         {
-            var monitor = new WorkflowMonitor(graph, folder, oursStore, new MonitorOptions { PollInterval = PollInterval, InactivityTimeout = TimeSpan.FromSeconds(60) });
+            var monitor = new WorkflowMonitor(graph, folder, oursStore,
+                new MonitorOptions { PollInterval = PollInterval, InactivityTimeout = TimeSpan.FromSeconds(60) });
             monitor.StatusChanged += (_, transition) =>
             {
                 if (transition.To == FunctionStatus.Completed)
@@ -69,7 +71,8 @@ internal static class MonitorBenchmark
         var oursReport = Report("ours", oursStore, instances, result.Cycles, oursTook, oursCompletedAt, player);
         var baselineReport = Report("baseline", baselineStore, instances, null, baselineTook, baseline!.CompletedAt, baselinePlayer);
         var oursLatency = Latencies(oursCompletedAt, player.DoneWrittenAt);
-        var oursGets = oursStore.Requests.Where(r => r.Operation == ObjectStoreOperation.Get).GroupBy(r => r.Key).Select(g => g.Count()).DefaultIfEmpty(0).Max();
+        var oursGets = oursStore.Requests.Where(r => r.Operation == ObjectStoreOperation.Get).GroupBy(r => r.Key).Select(g => g.Count())
+            .DefaultIfEmpty(0).Max();
         var withinTargets = result.Outcome == MonitorOutcome.Succeeded
             && RequestsPerInstance(oursStore, instances) <= TargetRequestsPerInstance
             && oursStore.Count(ObjectStoreOperation.List) <= result.Cycles
@@ -106,9 +109,15 @@ internal static class MonitorBenchmark
         return withinTargets ? 0 : 1;
     }
 
-    /// <summary>Plays one run into a fresh invocation folder while <paramref name="observe"/> watches it; returns the player and how long observing took.</summary>
+    /// <summary>
+    /// Plays one run into a fresh invocation folder while <paramref name="observe"/> watches it; returns the player and
+    /// how long observing took.
+    /// </summary>
     private static async Task<(FaaSrObjectPlayer Player, TimeSpan Took)> PlayAsync(
-        IObjectStore store, WorkflowGraph graph, Func<InvocationFolder, CancellationToken, Task> observe, CancellationToken cancellationToken)
+        IObjectStore store,
+        WorkflowGraph graph,
+        Func<InvocationFolder, CancellationToken, Task> observe,
+        CancellationToken cancellationToken)
     {
         var folder = graph.FolderFor(DateTime.UtcNow.ToString(InvocationFolder.TimestampFormat), Guid.NewGuid().ToString());
         var player = new FaaSrObjectPlayer(store, graph, folder, seed: 20251120);
@@ -123,7 +132,8 @@ internal static class MonitorBenchmark
     private static double RequestsPerInstance(RequestCountingObjectStore store, int instances) =>
         (double)store.Requests.Count(r => r.Operation != ObjectStoreOperation.List) / instances;
 
-    private static List<TimeSpan> Latencies(IReadOnlyDictionary<string, DateTimeOffset> detectedAt, IReadOnlyDictionary<string, DateTimeOffset> writtenAt) =>
+    private static List<TimeSpan> Latencies(
+        IReadOnlyDictionary<string, DateTimeOffset> detectedAt, IReadOnlyDictionary<string, DateTimeOffset> writtenAt) =>
         detectedAt.Where(d => writtenAt.ContainsKey(d.Key)).Select(d => d.Value - writtenAt[d.Key]).ToList();
 
     private static JsonObject Report(
@@ -160,11 +170,14 @@ internal static class MonitorBenchmark
             ["latencyFromLastWrite"] = fromLastWrite.Count > 0 ? TimingSummary.From(fromLastWrite).ToJson() : null,
         };
         Console.WriteLine(
-            $"{observer,-9} requests {store.Requests.Count,6} (LIST {lists,4}, GET {gets,5}, HEAD {heads,5})  per instance {perInstance,6:F2} + LISTs" +
+            $"{observer,-9} requests {store.Requests.Count,6} (LIST {lists,4}, GET {gets,5}, HEAD {heads,5})  per instance " +
+            $"{perInstance,6:F2} + LISTs" +
             (cycles is { } c ? $" ({c} cycles)" : "") + $"  detected {completedAt.Count}/{instances}  in {took.TotalSeconds:F1} s");
         if (fromDone.Count > 0)
         {
-            Console.WriteLine($"{"",-9} latency from .done:      {TimingSummary.From(fromDone)}  p90 {Percentile(fromDone, 0.9):F0} ms, {fromDone.Count(l => l <= PollInterval)} within {PollInterval.TotalSeconds:0.#} s");
+            Console.WriteLine(
+                $"{"",-9} latency from .done:      {TimingSummary.From(fromDone)}  p90 {Percentile(fromDone, 0.9):F0} ms, " +
+                $"{fromDone.Count(l => l <= PollInterval)} within {PollInterval.TotalSeconds:0.#} s");
             Console.WriteLine($"{"",-9} latency from last write: {TimingSummary.From(fromLastWrite)}");
         }
 
@@ -196,7 +209,14 @@ internal static class MonitorBenchmark
         ["FaaSrLog"] = "FaaSrLog",
         ["ComputeServers"] = new JsonObject
         {
-            ["GH"] = new JsonObject { ["FaaSType"] = "GitHubActions", ["UserName"] = "bench", ["ActionRepoName"] = "repo", ["Branch"] = "main", ["UseSecretStore"] = true },
+            ["GH"] = new JsonObject
+            {
+                ["FaaSType"] = "GitHubActions",
+                ["UserName"] = "bench",
+                ["ActionRepoName"] = "repo",
+                ["Branch"] = "main",
+                ["UseSecretStore"] = true,
+            },
         },
         ["DataStores"] = new JsonObject { ["S3"] = new JsonObject { ["Endpoint"] = "http://127.0.0.1:4568", ["Bucket"] = bucket } },
         ["ActionList"] = new JsonObject

@@ -7,10 +7,10 @@ using FaaSr.Testing.Workflows;
 namespace FaaSr.Testing.Benchmarks;
 
 /// <summary>
-/// The old Python framework's observation strategy (docs/faasr-semantics.md, "How the monitor observes"), the benchmark's baseline: one poller per
-/// instance every 3 s, at most 10 requests in flight. Until the log exists it HEADs the log; then it GETs the whole
-/// log each poll, and when new entries arrived without an ERROR it HEADs the .done file. After completion it polls
-/// once more and stops when no new entries came.
+/// The old Python framework's observation strategy (docs/faasr-semantics.md, "How the monitor observes"), the
+/// benchmark's baseline: one poller per instance every 3 s, at most 10 requests in flight. Until the log exists it
+/// HEADs the log; then it GETs the whole log each poll, and when new entries arrived without an ERROR it HEADs the
+/// .done file. After completion it polls once more and stops when no new entries came.
 /// </summary>
 internal sealed class PerInstanceLogPoller(IObjectStore store, WorkflowGraph graph, InvocationFolder folder)
 {

@@ -16,7 +16,8 @@ namespace FaaSr.Testing.Benchmarks;
 internal static class ReportBenchmark
 {
     public const string Name = "report";
-    public const string Description = "faasr-it report over a 1,000-instance run (logs, graph, objects) and 200 tests: read + build + render + write";
+    public const string Description = "faasr-it report over a 1,000-instance run (logs, graph, objects) and 200 tests: read + " +
+        "build + render + write";
 
     private const double BudgetMs = 1000;
     private const int DefaultIterations = 10;
@@ -27,7 +28,8 @@ internal static class ReportBenchmark
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var iterations = DefaultIterations;
-        if (args.Length != 0 && !(args.Length == 2 && args[0] == "--iterations" && int.TryParse(args[1], out iterations) && iterations >= 1))
+        if (args.Length != 0
+            && !(args.Length == 2 && args[0] == "--iterations" && int.TryParse(args[1], out iterations) && iterations >= 1))
         {
             Console.Error.WriteLine($"Usage: {Name} [--iterations N]   (N >= 1, default {DefaultIterations})");
             return 2;
@@ -56,7 +58,8 @@ internal static class ReportBenchmark
             Console.WriteLine($"report         {Ranks + 2,6} instances {Tests,5} tests   {timing}   {bytes / 1024} KiB of HTML");
             var result = timing.ToJson();
             result["benchmark"] = Name;
-            result["measured"] = "ReportGenerator.GenerateAsync: read TRX, run record, graph, objects and every log; build the page; render with Scriban; write the file";
+            result["measured"] = "ReportGenerator.GenerateAsync: read TRX, run record, graph, objects and every log; build the page; " +
+                "render with Scriban; write the file";
             result["instances"] = Ranks + 2;
             result["tests"] = Tests;
             result["htmlBytes"] = bytes;
@@ -86,7 +89,8 @@ internal static class ReportBenchmark
         var start = new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
         const string id = "00000000-0000-4000-8000-000000000bench";
         var functions = new List<RunRecordFunction> { Function("entry", FunctionStatus.Completed, start, 0, 800) };
-        functions.AddRange(Enumerable.Range(1, Ranks).Select(r => Function($"work({r})", r == 500 ? FunctionStatus.Failed : FunctionStatus.Completed, start, 800 + (r % 50 * 40), 600 + (r % 17 * 90))));
+        functions.AddRange(Enumerable.Range(1, Ranks).Select(r => Function($"work({r})",
+            r == 500 ? FunctionStatus.Failed : FunctionStatus.Completed, start, 800 + (r % 50 * 40), 600 + (r % 17 * 90))));
         functions.Add(Function("join", FunctionStatus.Skipped, null, 0, 0));
         var record = new RunRecord
         {
@@ -104,23 +108,29 @@ internal static class ReportBenchmark
         var artifacts = RunArtifacts.FolderOf(recordPath);
         Directory.CreateDirectory(RunArtifacts.LogsFolder(artifacts));
         var web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        var graph = new RunGraphSnapshot("ReportBenchmark", "entry", [new("entry", 1, ["work"]), new("work", Ranks, ["join"]), new("join", 1, [])]);
-        await File.WriteAllTextAsync(RunArtifacts.GraphPath(artifacts), JsonSerializer.Serialize(graph, web), cancellationToken).ConfigureAwait(false);
+        var graph = new RunGraphSnapshot("ReportBenchmark", "entry", [new("entry", 1, ["work"]), new("work", Ranks, ["join"]),
+            new("join", 1, [])]);
+        await File.WriteAllTextAsync(RunArtifacts.GraphPath(artifacts), JsonSerializer.Serialize(graph, web), cancellationToken)
+            .ConfigureAwait(false);
         var objects = functions.Select(f => new RunObject("S3", $"{record.InvocationFolder}/{f.Name}.txt", 2048)).ToList();
-        await File.WriteAllTextAsync(RunArtifacts.ObjectsPath(artifacts), JsonSerializer.Serialize(objects, web), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(RunArtifacts.ObjectsPath(artifacts), JsonSerializer.Serialize(objects, web), cancellationToken)
+            .ConfigureAwait(false);
         foreach (var function in functions.Where(f => f.Status != FunctionStatus.Skipped))
         {
             var log = new StringBuilder();
             for (var line = 0; line < 40; line++)
             {
-                log.Append('[').Append(line * 0.05).Append("] [INFO] [faasr_server.py] Processing request: faasr_put_file <").Append(function.Name).AppendLine(">");
+                log.Append('[').Append(line * 0.05).Append("] [INFO] [faasr_server.py] Processing request: faasr_put_file <")
+                    .Append(function.Name).AppendLine(">");
             }
 
-            await File.WriteAllTextAsync(RunArtifacts.LogPath(artifacts, function.Name), log.ToString(), cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(RunArtifacts.LogPath(artifacts, function.Name), log.ToString(), cancellationToken)
+                .ConfigureAwait(false);
         }
 
         await File.WriteAllTextAsync(Path.Combine(results, "bench.trx"), Trx(start), cancellationToken).ConfigureAwait(false);
-        return new ReportOptions { TestResultsFolder = results, RunsFolder = runs, OutputFile = Path.Combine(folder, "report", "index.html") };
+        return new ReportOptions { TestResultsFolder = results, RunsFolder = runs, OutputFile = Path.Combine(folder, "report",
+            "index.html") };
     }
 
     private static RunRecordFunction Function(string name, FunctionStatus status, DateTimeOffset? start, int startMs, int runMs) => new()
@@ -135,14 +145,19 @@ internal static class ReportBenchmark
 
     private static string Trx(DateTimeOffset start)
     {
-        var text = new StringBuilder($"<?xml version=\"1.0\" encoding=\"utf-8\"?><TestRun id=\"b\" name=\"bench\" xmlns=\"http://microsoft.com/schemas/VisualStudio/TeamTest/2010\"><Times start=\"{start:O}\" finish=\"{start.AddSeconds(30):O}\"/><Results>");
+        var text = new StringBuilder(
+            $"<?xml version=\"1.0\" encoding=\"utf-8\"?><TestRun id=\"b\" name=\"bench\" " +
+            $"xmlns=\"http://microsoft.com/schemas/VisualStudio/TeamTest/2010\"><Times start=\"{start:O}\" " +
+            $"finish=\"{start.AddSeconds(30):O}\"/><Results>");
         for (var i = 0; i < Tests; i++)
         {
             var outcome = i % 25 == 0 ? "Failed" : "Passed";
             text.Append($"<UnitTestResult testId=\"t{i}\" testName=\"Test{i}\" duration=\"00:00:00.{i:000}\" outcome=\"{outcome}\">");
             if (outcome == "Failed")
             {
-                text.Append($"<Output><ErrorInfo><Message>Assert failed for test {i}</Message><StackTrace>at ReportBenchmarkTests.Test{i}()</StackTrace></ErrorInfo></Output>");
+                text.Append(
+                    $"<Output><ErrorInfo><Message>Assert failed for test {i}</Message><StackTrace>at " +
+                    $"ReportBenchmarkTests.Test{i}()</StackTrace></ErrorInfo></Output>");
             }
 
             text.Append("</UnitTestResult>");
@@ -151,7 +166,9 @@ internal static class ReportBenchmark
         text.Append("</Results><TestDefinitions>");
         for (var i = 0; i < Tests; i++)
         {
-            text.Append($"<UnitTest name=\"Test{i}\" id=\"t{i}\"><TestMethod className=\"Bench.ReportBenchmarkTests\" name=\"Test{i}\"/></UnitTest>");
+            text.Append(
+                $"<UnitTest name=\"Test{i}\" id=\"t{i}\"><TestMethod className=\"Bench.ReportBenchmarkTests\" " +
+                $"name=\"Test{i}\"/></UnitTest>");
         }
 
         return text.Append("</TestDefinitions></TestRun>").ToString();

@@ -13,9 +13,19 @@ internal static class ScaleWorkflow
         ["FaaSrLog"] = "FaaSrLog",
         ["ComputeServers"] = new JsonObject
         {
-            ["GH"] = new JsonObject { ["FaaSType"] = "GitHubActions", ["UserName"] = "bench", ["ActionRepoName"] = "repo", ["Branch"] = "main", ["UseSecretStore"] = true },
+            ["GH"] = new JsonObject
+            {
+                ["FaaSType"] = "GitHubActions",
+                ["UserName"] = "bench",
+                ["ActionRepoName"] = "repo",
+                ["Branch"] = "main",
+                ["UseSecretStore"] = true,
+            },
         },
-        ["DataStores"] = new JsonObject { ["S3"] = new JsonObject { ["Endpoint"] = endpoint, ["Bucket"] = bucket, ["Region"] = "us-east-1" } },
+        ["DataStores"] = new JsonObject
+        {
+            ["S3"] = new JsonObject { ["Endpoint"] = endpoint, ["Bucket"] = bucket, ["Region"] = "us-east-1" },
+        },
         ["ActionList"] = new JsonObject
         {
             ["entry"] = Action("entry_fn", new JsonArray($"work({ranks})")),
