@@ -43,6 +43,7 @@ public sealed class FailingWorkflowTests : WorkflowTest<FailingWorkflowTests>
         var afterFailure = Function("after-failure");
         await Expect(afterFailure).ToBeSkippedAsync();
         await Expect(Object("after_failure.txt")).NotToExistAsync();
-        Assert.IsFalse(await Tester.Session.StoreFor("S3").ExistsAsync(afterFailure.State.LogKey, TestContext.CancellationToken), "after-failure left a log.");
+        Assert.IsFalse(await Tester.Session.StoreFor("S3").ExistsAsync(afterFailure.State.LogKey, TestContext.CancellationToken),
+            "after-failure left a log.");
     }
 }

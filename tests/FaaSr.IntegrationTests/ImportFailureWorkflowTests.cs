@@ -15,7 +15,8 @@ public sealed class ImportFailureWorkflowTests : WorkflowTest<ImportFailureWorkf
     public async Task AMissingModuleIsSkipped()
     {
         await Expect(Function("import-warning")).ToCompleteAsync();
-        await Expect(Function("import-warning")).ToLogAsync("import_warning ran: a file that imports a missing module is skipped, not fatal");
+        await Expect(Function("import-warning")).ToLogAsync(
+            "import_warning ran: a file that imports a missing module is skipped, not fatal");
         await Expect(Object("import_warning.txt")).ToHaveContentAsync("import_warning ran");
     }
 
@@ -24,7 +25,8 @@ public sealed class ImportFailureWorkflowTests : WorkflowTest<ImportFailureWorkf
     public async Task ASourceErrorFailsTheFunction()
     {
         await Expect(Function("source-error")).ToFailAsync();
-        await Expect(Function("source-error")).ToLogAsync("[ERROR] [py_func_helper.py] Python file 01_broken_source.py has following source error:");
+        await Expect(Function("source-error")).ToLogAsync(
+            "[ERROR] [py_func_helper.py] Python file 01_broken_source.py has following source error:");
         await Expect(Object("source_error.txt")).NotToExistAsync();
     }
 }

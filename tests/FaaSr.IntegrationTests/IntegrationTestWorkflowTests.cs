@@ -3,10 +3,11 @@ using FaaSr.Testing.MSTest;
 namespace FaaSr.IntegrationTests;
 
 /// <summary>
-/// workflows/IntegrationTestWorkflow.json, one run for the class (the workflow of FaaSr's own integration tests). Each test waits for its function
-/// and asserts what that function leaves; the dependencies follow the workflow's graph, so a failed function skips the
-/// tests of what comes after it. The inputs input1 and input4 are deleted by create-input's successors right after it
-/// runs, so their absence is asserted after those successors, and their creation through create-input's log.
+/// workflows/IntegrationTestWorkflow.json, one run for the class (the workflow of FaaSr's own integration tests). Each
+/// test waits for its function and asserts what that function leaves; the dependencies follow the workflow's graph, so
+/// a failed function skips the tests of what comes after it. The inputs input1 and input4 are deleted by create-input's
+/// successors right after it runs, so their absence is asserted after those successors, and their creation through
+/// create-input's log.
 /// </summary>
 [TestClass]
 [Workflow("workflows/IntegrationTestWorkflow.json")]

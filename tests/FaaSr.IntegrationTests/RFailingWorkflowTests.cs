@@ -17,13 +17,15 @@ public sealed class RFailingWorkflowTests : WorkflowTest<RFailingWorkflowTests>
     {
         var failR = Function("fail-r");
         await Expect(failR).ToFailAsync();
-        await Expect(failR).ToLogAsync("\"faasr_user_function\":Errors in the user function - Error in value[[3L]](cond): outside_exception");
+        await Expect(failR).ToLogAsync(
+            "\"faasr_user_function\":Errors in the user function - Error in value[[3L]](cond): outside_exception");
         await Expect(failR).ToLogAsync("stop(\"inside_exception\")");
         await Expect(failR).ToLogAsync("stop(\"outside_exception\")");
         await Expect(failR).ToLogAsync("] [ERROR] [executor.py] Unkown error while getting user function return");
         await Expect(failR).ToLogAsync("] [ERROR] [executor.py] Traceback: ");
         var done = Tester.Folder.DoneKey(FunctionInstance.Unranked("fail-r"));
-        Assert.IsTrue(await Tester.Session.StoreFor("S3").ExistsAsync(done, TestContext.CancellationToken), $"FaaSr writes {done} for an R error, as the cloud does.");
+        Assert.IsTrue(await Tester.Session.StoreFor("S3").ExistsAsync(done, TestContext.CancellationToken),
+            $"FaaSr writes {done} for an R error, as the cloud does.");
     }
 
     [TestMethod]
@@ -33,6 +35,7 @@ public sealed class RFailingWorkflowTests : WorkflowTest<RFailingWorkflowTests>
         var afterFailure = Function("after-r-failure");
         await Expect(afterFailure).ToBeSkippedAsync();
         await Expect(Object("after_r_failure.txt")).NotToExistAsync();
-        Assert.IsFalse(await Tester.Session.StoreFor("S3").ExistsAsync(afterFailure.State.LogKey, TestContext.CancellationToken), "after-r-failure left a log.");
+        Assert.IsFalse(await Tester.Session.StoreFor("S3").ExistsAsync(afterFailure.State.LogKey, TestContext.CancellationToken),
+            "after-r-failure left a log.");
     }
 }

@@ -24,7 +24,8 @@ public sealed class SecretWorkflowTests : WorkflowTest<SecretWorkflowTests>
     public async Task AnUndeclaredSecretFailsTheFunction()
     {
         await Expect(Function("python-secret-fail")).ToFailAsync();
-        await Expect(Function("python-secret-fail")).ToLogAsync("faasr_secret: Secret 'NON_EXISTENT_SECRET' not found in environment variables");
+        await Expect(Function("python-secret-fail")).ToLogAsync(
+            "faasr_secret: Secret 'NON_EXISTENT_SECRET' not found in environment variables");
         await Expect(Object("secret_fail.txt")).NotToExistAsync();
     }
 }
