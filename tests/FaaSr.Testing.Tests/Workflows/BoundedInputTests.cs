@@ -4,7 +4,10 @@ using FaaSr.Testing.Workflows;
 
 namespace FaaSr.Testing.Tests.Workflows;
 
-/// <summary>Hostile workflow files (red-team findings F5, F6, F7, F13, F17, F20): each is a clear problem, found early, never an exception or a flood.</summary>
+/// <summary>
+/// Hostile workflow files (red-team findings F5, F6, F7, F13, F17, F20): each is a clear problem, found early, never an
+/// exception or a flood.
+/// </summary>
 [TestClass]
 public sealed class BoundedInputTests
 {
@@ -14,7 +17,8 @@ public sealed class BoundedInputTests
     [DataRow("\"Note\": \"after\\udc00failure\"", DisplayName = "a lone low surrogate")]
     public void AnInvalidUnicodeEscapeIsAProblemNotAnException(string member)
     {
-        var json = SampleWorkflows.Valid.Replace("\"WorkflowName\": \"Sample\",", "\"WorkflowName\": \"Sample\", " + member + ",", StringComparison.Ordinal);
+        var json = SampleWorkflows.Valid.Replace("\"WorkflowName\": \"Sample\",", "\"WorkflowName\": \"Sample\", " + member + ",",
+            StringComparison.Ordinal);
 
         var check = WorkflowLoader.Check(json, "surrogate.json");
 
@@ -49,9 +53,14 @@ public sealed class BoundedInputTests
     [DataRow("fan(2147483647)", DisplayName = "rank int.MaxValue")]
     public void ARankTooLargeToRunIsRefused(string target)
     {
-        var check = WorkflowLoader.Check(SampleWorkflows.With(w => SampleWorkflows.Action(w, "start")["InvokeNext"] = new System.Text.Json.Nodes.JsonArray("middle", target)), "rank.json");
+        var check = WorkflowLoader.Check(
+            SampleWorkflows.With(w =>
+                SampleWorkflows.Action(w, "start")["InvokeNext"] = new System.Text.Json.Nodes.JsonArray("middle", target)), "rank.json");
 
-        Assert.IsTrue(check.Problems.Any(p => p.JsonPath == "$.ActionList.fan" && p.Message.Contains($"at most {LimitRules.MaxRank} can run", StringComparison.Ordinal)), string.Join("\n", check.Problems));
+        Assert.IsTrue(
+            check.Problems.Any(p =>
+                p.JsonPath == "$.ActionList.fan" && p.Message.Contains($"at most {LimitRules.MaxRank} can run", StringComparison.Ordinal)),
+            string.Join("\n", check.Problems));
     }
 
     [TestMethod]
@@ -63,7 +72,12 @@ public sealed class BoundedInputTests
             var next = new System.Text.Json.Nodes.JsonArray();
             for (var i = 0; i < 20; i++)
             {
-                list[$"wide{i}"] = new System.Text.Json.Nodes.JsonObject { ["FaaSServer"] = "GH", ["FunctionName"] = "w", ["Type"] = "Python" };
+                list[$"wide{i}"] = new System.Text.Json.Nodes.JsonObject
+                {
+                    ["FaaSServer"] = "GH",
+                    ["FunctionName"] = "w",
+                    ["Type"] = "Python",
+                };
                 next.Add($"wide{i}({LimitRules.MaxRank})");
             }
 
@@ -72,13 +86,15 @@ public sealed class BoundedInputTests
 
         var check = WorkflowLoader.Check(json, "wide.json");
 
-        StringAssert.Contains(check.Problems.Single(p => p.JsonPath == "$.ActionList").Message, $"at most {LimitRules.MaxInstances} can run");
+        StringAssert.Contains(check.Problems.Single(p => p.JsonPath == "$.ActionList").Message,
+            $"at most {LimitRules.MaxInstances} can run");
     }
 
     [TestMethod]
     public void AMaxRuntimeATimerCannotWaitIsRefused()
     {
-        var check = WorkflowLoader.Check(SampleWorkflows.With(w => SampleWorkflows.Action(w, "start")["MaxRuntime"] = int.MaxValue), "runtime.json");
+        var check = WorkflowLoader.Check(SampleWorkflows.With(w => SampleWorkflows.Action(w, "start")["MaxRuntime"] = int.MaxValue),
+            "runtime.json");
 
         StringAssert.Contains(check.Problems.Single().Message, "the longest a timer can wait");
         Assert.AreEqual("$.ActionList.start.MaxRuntime", check.Problems.Single().JsonPath);
@@ -98,7 +114,8 @@ public sealed class BoundedInputTests
     public void TerminalControlCharactersFromTheFileAreEscapedInMessages()
     {
         const string Hostile = "\u001b]0;pwned-title\u0007\u001b[2J\u001b[31mFAKE: all ok\u001b[0m";
-        var check = WorkflowLoader.Check(SampleWorkflows.With(w => SampleWorkflows.Action(w, "start")["FaaSServer"] = Hostile), "ansi.json");
+        var check = WorkflowLoader.Check(SampleWorkflows.With(w => SampleWorkflows.Action(w, "start")["FaaSServer"] = Hostile),
+            "ansi.json");
 
         var message = check.Problems.Single().Message;
         Assert.DoesNotContain("\u001b", message);

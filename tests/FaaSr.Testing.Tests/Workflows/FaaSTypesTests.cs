@@ -45,9 +45,11 @@ public sealed class FaaSTypesTests
     [TestMethod]
     public void AnUnknownTypeIsRefusedNamingEveryKnownOne()
     {
-        var problem = WorkflowLoader.Check(WorkflowWithServer(FaaSTypes.Lambda with { Name = "Nomad" }, omit: null), "W.json").Problems.Single();
+        var problem = WorkflowLoader.Check(WorkflowWithServer(FaaSTypes.Lambda with { Name = "Nomad" }, omit: null), "W.json").Problems
+            .Single();
 
-        StringAssert.Contains(problem.Message, "FaaSType 'Nomad' of server 'X' must be one of " + string.Join(", ", FaaSTypes.All.Select(t => t.Name)));
+        StringAssert.Contains(problem.Message,
+            "FaaSType 'Nomad' of server 'X' must be one of " + string.Join(", ", FaaSTypes.All.Select(t => t.Name)));
     }
 
     [TestMethod]
@@ -64,7 +66,8 @@ public sealed class FaaSTypesTests
             CollectionAssert.AreEqual(type.TriggerCredentialVariables.ToArray(), type.CredentialVariablesOf(server).ToArray(), type.Name);
         }
 
-        CollectionAssert.AreEquivalent(FaaSTypes.All.ToArray(), defaults.Select(d => d.Type).ToArray(), "Every type has its default server name here.");
+        CollectionAssert.AreEquivalent(FaaSTypes.All.ToArray(), defaults.Select(d => d.Type).ToArray(),
+            "Every type has its default server name here.");
     }
 
     [TestMethod]
@@ -75,7 +78,10 @@ public sealed class FaaSTypesTests
         Assert.IsNull(FaaSTypes.Find("slurm"));
     }
 
-    /// <summary>The entry on a GitHub Actions server; a second action on server X of <paramref name="type"/>, with every required field but <paramref name="omit"/>.</summary>
+    /// <summary>
+    /// The entry on a GitHub Actions server; a second action on server X of <paramref name="type"/>, with every
+    /// required field but <paramref name="omit"/>.
+    /// </summary>
     private static string WorkflowWithServer(FaaSType type, string? omit)
     {
         var fields = string.Concat(type.RequiredFields.Where(f => f != omit).Select(f => $", \"{f}\": \"value\""));

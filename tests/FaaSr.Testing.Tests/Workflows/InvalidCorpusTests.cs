@@ -36,11 +36,14 @@ public sealed class InvalidCorpusTests
         Assert.IsTrue(check.Problems.All(p => p.File == path), all);
         var expectedAction = action == "-" ? null : action;
         Assert.IsTrue(
-            check.Problems.Any(p => p.Action == expectedAction && p.JsonPath == jsonPath && p.Message.Contains(fragment, StringComparison.Ordinal)),
+            check.Problems.Any(p =>
+                p.Action == expectedAction && p.JsonPath == jsonPath && p.Message.Contains(fragment, StringComparison.Ordinal)),
             $"expected a problem for action {action} at {jsonPath} containing \"{fragment}\"; got:{Environment.NewLine}{all}");
         if (expectedAction is not null)
         {
-            Assert.IsTrue(check.Problems.Where(p => p.Action == expectedAction).All(p => p.Message.Contains($"'{expectedAction}'", StringComparison.Ordinal)), all);
+            Assert.IsTrue(
+                check.Problems.Where(p => p.Action == expectedAction).All(p =>
+                    p.Message.Contains($"'{expectedAction}'", StringComparison.Ordinal)), all);
         }
 
         var exception = Assert.ThrowsExactly<InvalidWorkflowException>(() => WorkflowLoader.Load(path));

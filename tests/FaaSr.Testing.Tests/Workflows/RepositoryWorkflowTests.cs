@@ -8,7 +8,8 @@ namespace FaaSr.Testing.Tests.Workflows;
 public sealed class RepositoryWorkflowTests
 {
     public static IEnumerable<object[]> WorkflowFiles =>
-        Directory.GetFiles(RepositoryFiles.Path("workflows"), "*.json").Order(StringComparer.Ordinal).Select(f => new object[] { Path.GetFileName(f) });
+        Directory.GetFiles(RepositoryFiles.Path("workflows"), "*.json").Order(StringComparer.Ordinal).Select(f =>
+            new object[] { Path.GetFileName(f) });
 
     [TestMethod]
     public void ThereIsAtLeastOneWorkflow() => Assert.IsNotEmpty(WorkflowFiles.ToArray());
@@ -35,7 +36,8 @@ public sealed class RepositoryWorkflowTests
         CollectionAssert.AreEqual(new[] { InvokeTarget.Plain("test-run-false") }, graph.DispatchesAfter("test-run-true", false)!.ToArray());
         CollectionAssert.AreEqual(new[] { InvokeTarget.Ranked("test-rank", 5) }, graph.DispatchesAfter("test-run-false", null)!.ToArray());
         Assert.IsTrue(graph.Actions.All(a => a.Type == FunctionLanguage.Python));
-        Assert.IsTrue(graph.Actions.All(a => graph.Document.FunctionGitRepo[a.FunctionName].Single() == "faasr-it/faasr-it/functions/IntegrationTestWorkflow"));
+        Assert.IsTrue(graph.Actions.All(
+            a => graph.Document.FunctionGitRepo[a.FunctionName].Single() == "faasr-it/faasr-it/functions/IntegrationTestWorkflow"));
         Assert.AreEqual("faasr-integration-tests", graph.LoggingStore.Bucket);
     }
 }

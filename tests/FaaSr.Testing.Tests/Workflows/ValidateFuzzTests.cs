@@ -45,12 +45,14 @@ public sealed class ValidateFuzzTests(TestContext testContext)
             slowest = elapsed > slowest ? elapsed : slowest;
             Assert.IsLessThan(TimeSpan.FromSeconds(10), elapsed, $"mutant {i} took {elapsed}");
             Assert.IsTrue(check.IsValid || check.Problems.Count > 0, $"mutant {i}: invalid without a problem");
-            Assert.IsTrue(check.Problems.All(p => p.Message.Length > 0 && !p.Message.Any(c => c == '\u001b')), $"mutant {i}: an empty or raw-escape message");
+            Assert.IsTrue(check.Problems.All(p => p.Message.Length > 0 && !p.Message.Any(c => c == '\u001b')),
+                $"mutant {i}: an empty or raw-escape message");
             valid += check.IsValid ? 1 : 0;
         }
 
         testContext.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"validate fuzz: {Mutants} mutants (seed {Seed}), {valid} valid, {Mutants - valid} with problems, 0 exceptions; slowest {slowest.TotalMilliseconds:0} ms, all in {total.Elapsed.TotalSeconds:0.0} s"));
+            $"validate fuzz: {Mutants} mutants (seed {Seed}), {valid} valid, {Mutants - valid} with problems, 0 exceptions; slowest " +
+            $"{slowest.TotalMilliseconds:0} ms, all in {total.Elapsed.TotalSeconds:0.0} s"));
     }
 
     private static string Shorten(string text) => text.Length <= 400 ? text : text[..400] + "...";

@@ -29,7 +29,8 @@ public sealed class WorkflowGraphTests
     [TestMethod]
     public void AFanInAfterARankedActionWaitsForEveryRank()
     {
-        CollectionAssert.AreEqual(new[] { "fan.1", "fan.2", "fan.3" }, Sample.PredecessorInstancesOf("join").Select(i => i.CompletionName).ToArray());
+        CollectionAssert.AreEqual(new[] { "fan.1", "fan.2", "fan.3" },
+            Sample.PredecessorInstancesOf("join").Select(i => i.CompletionName).ToArray());
         Assert.IsTrue(Sample.IsFanIn("join"));
         Assert.IsFalse(Sample.IsFanIn("middle"));
         CollectionAssert.AreEqual(new[] { "start" }, Sample.PredecessorInstancesOf("fan").Select(i => i.Name).ToArray());
@@ -38,7 +39,8 @@ public sealed class WorkflowGraphTests
     [TestMethod]
     public void DispatchesAfterFollowsTheReturnValue()
     {
-        CollectionAssert.AreEqual(new[] { InvokeTarget.Plain("middle"), InvokeTarget.Ranked("fan", 3) }, Sample.DispatchesAfter("start", null)!.ToArray());
+        CollectionAssert.AreEqual(new[] { InvokeTarget.Plain("middle"), InvokeTarget.Ranked("fan", 3) },
+            Sample.DispatchesAfter("start", null)!.ToArray());
         CollectionAssert.AreEqual(new[] { InvokeTarget.Plain("join") }, Sample.DispatchesAfter("fan", false)!.ToArray());
         CollectionAssert.AreEqual(new[] { InvokeTarget.Plain("yes") }, Sample.DispatchesAfter("middle", true)!.ToArray());
         CollectionAssert.AreEqual(new[] { InvokeTarget.Plain("no") }, Sample.DispatchesAfter("middle", false)!.ToArray());
@@ -65,11 +67,14 @@ public sealed class WorkflowGraphTests
         var graph = WorkflowLoader.Load(RepositoryFiles.Path("workflows", "IntegrationTestWorkflow.json"));
         var folder = graph.FolderFor("2025-11-20T14-03-11", "id");
 
-        Assert.AreEqual("FaaSrLog/IntegrationTestWorkflow/2025-11-20T14-03-11/id/test-rank(3).txt", folder.LogKey(graph.Instance("test-rank(3)")));
-        Assert.AreEqual("FaaSrLog/IntegrationTestWorkflow/2025-11-20T14-03-11/id/function_completions/test-rank.3.done", folder.DoneKey(graph.Instance("test-rank(3)")));
+        Assert.AreEqual("FaaSrLog/IntegrationTestWorkflow/2025-11-20T14-03-11/id/test-rank(3).txt",
+            folder.LogKey(graph.Instance("test-rank(3)")));
+        Assert.AreEqual("FaaSrLog/IntegrationTestWorkflow/2025-11-20T14-03-11/id/function_completions/test-rank.3.done",
+            folder.DoneKey(graph.Instance("test-rank(3)")));
         CollectionAssert.AreEqual(
             new[] { "test-rank.1", "test-rank.2", "test-rank.3", "test-rank.4", "test-rank.5" },
             graph.PredecessorInstancesOf("sync2").Select(i => i.CompletionName).ToArray());
-        CollectionAssert.AreEqual(new[] { "test-py-api", "test-py-folder" }, graph.PredecessorInstancesOf("sync1").Select(i => i.Name).ToArray());
+        CollectionAssert.AreEqual(new[] { "test-py-api", "test-py-folder" },
+            graph.PredecessorInstancesOf("sync1").Select(i => i.Name).ToArray());
     }
 }

@@ -8,7 +8,8 @@ namespace FaaSr.Testing.Tests.Workflows;
 [TestClass]
 public sealed class WorkflowLoaderRobustnessTests
 {
-    private static readonly JsonNode?[] Replacements = [null, 0, -1, 1.5, "", "x(0)", true, new JsonArray(), new JsonObject(), new JsonArray(new JsonObject())];
+    private static readonly JsonNode?[] Replacements = [null, 0, -1, 1.5, "", "x(0)", true, new JsonArray(), new JsonObject(),
+        new JsonArray(new JsonObject())];
 
     [TestMethod]
     public void EveryTruncationIsAProblemNotAnException()

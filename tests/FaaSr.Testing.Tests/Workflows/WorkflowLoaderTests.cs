@@ -18,7 +18,8 @@ public sealed class WorkflowLoaderTests
         Assert.AreEqual("FaaSrLog", document.EffectiveFaaSrLog);
         CollectionAssert.AreEqual(new[] { "start", "middle", "yes", "no", "fan", "join" }, document.Actions.Select(a => a.Name).ToArray());
         CollectionAssert.AreEqual(new[] { "owner/repo/functions" }, document.FunctionGitRepo["start_fn"].ToArray());
-        CollectionAssert.AreEqual(new[] { "owner/repo/functions", "https://github.com/owner/other" }, document.FunctionGitRepo["middle_fn"].ToArray());
+        CollectionAssert.AreEqual(new[] { "owner/repo/functions", "https://github.com/owner/other" },
+            document.FunctionGitRepo["middle_fn"].ToArray());
         CollectionAssert.AreEqual(new[] { "pandas" }, document.PyPIPackageDownloads["start_fn"].ToArray());
         Assert.AreEqual("ghcr.io/faasr/github-actions-python:latest", document.ActionContainers["start"]);
         CollectionAssert.AreEqual(new[] { "TEST_SECRET" }, document.Secrets.ToArray());
@@ -60,9 +61,11 @@ public sealed class WorkflowLoaderTests
     [TestMethod]
     public void ConditionalWithOneBranchHasAnEmptyOtherBranchKnownToBeAbsent()
     {
-        var json = SampleWorkflows.With(w => SampleWorkflows.Action(w, "middle")["InvokeNext"] = new JsonArray(new JsonObject { ["True"] = new JsonArray("yes", "no") }));
+        var json = SampleWorkflows.With(w =>
+            SampleWorkflows.Action(w, "middle")["InvokeNext"] = new JsonArray(new JsonObject { ["True"] = new JsonArray("yes", "no") }));
 
-        var conditional = (ConditionalInvoke)WorkflowLoader.Parse(json, "one-branch.json").Document.FindAction("middle")!.InvokeNext.Single();
+        var conditional = (ConditionalInvoke)WorkflowLoader.Parse(json, "one-branch.json").Document.FindAction("middle")!.InvokeNext
+            .Single();
 
         Assert.AreEqual(2, conditional.WhenTrue.Count);
         Assert.AreEqual(0, conditional.WhenFalse.Count);
@@ -170,7 +173,8 @@ public sealed class WorkflowLoaderTests
         });
 
         var document = WorkflowLoader.Parse(json, "secrets.json").Document;
-        var printed = string.Join("\n", document.ToString(), document.ComputeServers["GH"].ToString(), document.DataStores["S3"].ToString());
+        var printed = string.Join("\n", document.ToString(), document.ComputeServers["GH"].ToString(),
+            document.DataStores["S3"].ToString());
 
         Assert.DoesNotContain("ghp_secretvalue", printed);
         Assert.DoesNotContain("s3-secret-value", printed);

@@ -44,7 +44,9 @@ public sealed class WorkflowValidatorTests
         foreach (var (action, path, fragment) in expected)
         {
             Assert.IsTrue(
-                problems.Any(p => p.Action == action && p.JsonPath == path && p.Message.Contains(fragment, StringComparison.Ordinal) && p.File == "many.json"),
+                problems.Any(p =>
+                    p.Action == action && p.JsonPath == path && p.Message.Contains(fragment, StringComparison.Ordinal)
+                        && p.File == "many.json"),
                 $"missing {path} \"{fragment}\" in:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
         }
 
