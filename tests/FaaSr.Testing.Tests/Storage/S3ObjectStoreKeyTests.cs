@@ -17,7 +17,8 @@ public sealed class S3ObjectStoreKeyTests(TestContext testContext)
         await other.PutAsync("victim", "still here"u8.ToArray(), Cancellation);
         var escape = $"../{other.Bucket}/victim";
 
-        await Assert.ThrowsExactlyAsync<InvalidObjectKeyException>(() => store.PutAsync($"../{other.Bucket}/planted", "x"u8.ToArray(), Cancellation));
+        await Assert.ThrowsExactlyAsync<InvalidObjectKeyException>(() =>
+            store.PutAsync($"../{other.Bucket}/planted", "x"u8.ToArray(), Cancellation));
         await Assert.ThrowsExactlyAsync<InvalidObjectKeyException>(() => store.GetAsync(escape, Cancellation));
         await Assert.ThrowsExactlyAsync<InvalidObjectKeyException>(() => store.GetFromAsync(escape, 1, Cancellation));
         await Assert.ThrowsExactlyAsync<InvalidObjectKeyException>(() => store.ExistsAsync(escape, Cancellation));

@@ -59,8 +59,10 @@ public sealed class S3ObjectStoreRetryTests(TestContext testContext)
     [TestMethod]
     public async Task AFaultRateOutsideZeroToNinetyPercentIsRefused()
     {
-        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => FaultInjectingProxy.Start(new Uri("http://127.0.0.1:1/"), new RandomFaults(0.95, 1)));
-        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => FaultInjectingProxy.Start(new Uri("http://127.0.0.1:1/"), new RandomFaults(double.NaN, 1)));
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() =>
+            FaultInjectingProxy.Start(new Uri("http://127.0.0.1:1/"), new RandomFaults(0.95, 1)));
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() =>
+            FaultInjectingProxy.Start(new Uri("http://127.0.0.1:1/"), new RandomFaults(double.NaN, 1)));
         await using var none = FaultInjectingProxy.Start(await UpstreamAsync(), new RandomFaults(0, 1));
         StringAssert.StartsWith(none.Summary(), "0 requests, none faulted");
     }
@@ -74,7 +76,8 @@ public sealed class S3ObjectStoreRetryTests(TestContext testContext)
         for (var trial = 0; trial < 2; trial++)
         {
             await using var proxy = FaultInjectingProxy.Start(await UpstreamAsync(), new RandomFaults(0.3, 42));
-            using var store = new S3ObjectStore(ProxyConnection(proxy), shared.Bucket, new S3ObjectStoreOptions { Retry = RetrySettings.None });
+            using var store = new S3ObjectStore(ProxyConnection(proxy), shared.Bucket,
+                new S3ObjectStoreOptions { Retry = RetrySettings.None });
             for (var i = 0; i < 200; i++)
             {
                 try
@@ -186,7 +189,8 @@ public sealed class S3ObjectStoreRetryTests(TestContext testContext)
     {
         var shared = await SharedS3.NewBucketAsync("retry-burst", Cancellation);
         await shared.PutTextAsync("k", "after the burst", Cancellation);
-        await using var proxy = FaultInjectingProxy.Start(await UpstreamAsync(), Enumerable.Repeat(ProxyFault.SlowDown, 5).Append(ProxyFault.ResetConnection).ToArray());
+        await using var proxy = FaultInjectingProxy.Start(await UpstreamAsync(),
+            Enumerable.Repeat(ProxyFault.SlowDown, 5).Append(ProxyFault.ResetConnection).ToArray());
         using var store = new S3ObjectStore(ProxyConnection(proxy), shared.Bucket, new S3ObjectStoreOptions());
 
         Assert.AreEqual("after the burst", await store.GetTextAsync("k", Cancellation));
@@ -198,7 +202,11 @@ public sealed class S3ObjectStoreRetryTests(TestContext testContext)
     {
         var shared = await SharedS3.NewBucketAsync("retry-budget", Cancellation);
         await using var proxy = FaultInjectingProxy.Start(await UpstreamAsync(), Enumerable.Repeat(ProxyFault.SlowDown, 1000).ToArray());
-        var budgeted = new RetrySettings(MaxAttempts: 1000, BaseDelay: TimeSpan.FromMilliseconds(50), MaxDelay: TimeSpan.FromMilliseconds(200), UseJitter: false) { Budget = TimeSpan.FromSeconds(1) };
+        var budgeted = new RetrySettings(
+            MaxAttempts: 1000, BaseDelay: TimeSpan.FromMilliseconds(50), MaxDelay: TimeSpan.FromMilliseconds(200), UseJitter: false)
+        {
+            Budget = TimeSpan.FromSeconds(1),
+        };
         using var store = new S3ObjectStore(ProxyConnection(proxy), shared.Bucket, new S3ObjectStoreOptions { Retry = budgeted });
         var clock = Stopwatch.StartNew();
 
