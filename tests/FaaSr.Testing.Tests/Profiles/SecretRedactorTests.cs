@@ -22,7 +22,13 @@ public sealed class SecretRedactorTests
     public void DeclaredSecretsStoreSecretKeysAndGivenValuesAreMaskedNothingElse()
     {
         var settings = new SettingSources(
-            new Dictionary<string, string> { ["API_TOKEN"] = "tok-123", ["S3_SecretKey"] = "s3-secret", ["S3_AccessKey"] = "AKIA-visible", ["OTHER"] = "plain" },
+            new Dictionary<string, string>
+            {
+                ["API_TOKEN"] = "tok-123",
+                ["S3_SecretKey"] = "s3-secret",
+                ["S3_AccessKey"] = "AKIA-visible",
+                ["OTHER"] = "plain",
+            },
             ".env",
             _ => null);
         var redactor = SecretRedactor.For(WorkflowLoader.Parse(Workflow, "W.json").Document, settings, ["given-value"]);
@@ -66,7 +72,13 @@ public sealed class SecretRedactorTests
     public void ComputeTokensAndSecretLookingSettingsAreMaskedToo()
     {
         var settings = new SettingSources(
-            new Dictionary<string, string> { ["GH_PAT"] = "ghp_PATCANARY8842", ["UNDECLARED_SECRET"] = "UNDECL-CANARY-11aa", ["USE_KEY"] = "1", ["PYTHONPATH"] = "/usr/lib/python3" },
+            new Dictionary<string, string>
+            {
+                ["GH_PAT"] = "ghp_PATCANARY8842",
+                ["UNDECLARED_SECRET"] = "UNDECL-CANARY-11aa",
+                ["USE_KEY"] = "1",
+                ["PYTHONPATH"] = "/usr/lib/python3",
+            },
             ".env",
             _ => null);
         var redactor = SecretRedactor.For(WorkflowLoader.Parse(Workflow, "W.json").Document, settings);
