@@ -10,7 +10,8 @@ internal static class ContainerTestImages
     public static ImageDefinition Context(string name)
     {
         var folder = RepositoryFiles.Path("tests", "FaaSr.Testing.Tests", "Containers", "Contexts", name);
-        return new ImageDefinition(Path.Combine(folder, "Dockerfile"), $"tests/FaaSr.Testing.Tests/Containers/Contexts/{name}/Dockerfile", folder, $"test-{name}");
+        return new ImageDefinition(Path.Combine(folder, "Dockerfile"), $"tests/FaaSr.Testing.Tests/Containers/Contexts/{name}/Dockerfile",
+            folder, $"test-{name}");
     }
 
     public static ImageBuildSettings Settings(ProjectLabels labels, IReadOnlyDictionary<string, string>? buildArguments = null) => new(

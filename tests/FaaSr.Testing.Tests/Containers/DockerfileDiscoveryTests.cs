@@ -17,7 +17,8 @@ public sealed class DockerfileDiscoveryTests
     [TestMethod]
     public void EveryDockerfileAndDotDockerfileIsFoundAndNothingElse()
     {
-        using var folder = new TemporaryTree("python/Dockerfile", "python/test.Dockerfile", "python/notes.md", "python/Dockerfile.bak", "r/Dockerfile");
+        using var folder = new TemporaryTree("python/Dockerfile", "python/test.Dockerfile", "python/notes.md", "python/Dockerfile.bak",
+            "r/Dockerfile");
 
         var found = DockerfileDiscovery.Find(Path.Combine(folder.Root, "docker"), folder.Root);
 
@@ -34,7 +35,8 @@ public sealed class DockerfileDiscoveryTests
     {
         using var folder = new TemporaryTree("a-b/Dockerfile", "a/b.Dockerfile");
 
-        var error = Assert.ThrowsExactly<ImageBuildException>(() => DockerfileDiscovery.Find(Path.Combine(folder.Root, "docker"), folder.Root));
+        var error = Assert.ThrowsExactly<ImageBuildException>(() =>
+            DockerfileDiscovery.Find(Path.Combine(folder.Root, "docker"), folder.Root));
 
         StringAssert.Contains(error.Message, "docker/a-b/Dockerfile");
         StringAssert.Contains(error.Message, "docker/a/b.Dockerfile");
@@ -59,10 +61,12 @@ public sealed class DockerfileDiscoveryTests
             FROM scratch
             """;
 
-        CollectionAssert.AreEqual(new[] { "localhost/x/base:1", "" }, DockerfileBaseImages.Read(dockerfile, new Dictionary<string, string>()).ToArray());
+        CollectionAssert.AreEqual(new[] { "localhost/x/base:1", "" },
+            DockerfileBaseImages.Read(dockerfile, new Dictionary<string, string>()).ToArray());
         CollectionAssert.AreEqual(
             new[] { "given:2", "other:3" },
-            DockerfileBaseImages.Read(dockerfile, new Dictionary<string, string> { ["BASE"] = "given:2", ["OTHER"] = "other:3" }).ToArray());
+            DockerfileBaseImages.Read(dockerfile, new Dictionary<string, string> { ["BASE"] = "given:2", ["OTHER"] = "other:3" })
+                .ToArray());
     }
 
     /// <summary>A temporary repository root with the given files under docker/.</summary>

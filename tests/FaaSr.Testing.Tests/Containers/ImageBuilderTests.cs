@@ -28,7 +28,8 @@ public sealed class ImageBuilderTests
         var listed = await engine.Client.Images.ListImagesAsync(
             new ImagesListParameters { Filters = labels.LabelFilters() }, TestContext.CancellationToken);
         var found = listed.SingleOrDefault(i => i.RepoTags?.Contains(built.Reference) == true);
-        Assert.IsNotNull(found, $"{built.Reference} among the images labelled {labels.Filter}: {string.Join(", ", listed.SelectMany(i => i.RepoTags ?? []))}");
+        Assert.IsNotNull(found,
+            $"{built.Reference} among the images labelled {labels.Filter}: {string.Join(", ", listed.SelectMany(i => i.RepoTags ?? []))}");
         Assert.AreEqual(built.Id, found.ID);
         var inspected = await engine.Client.Images.InspectImageAsync(built.Reference, TestContext.CancellationToken);
         var imageLabels = inspected.Config!.Labels!;
@@ -36,7 +37,8 @@ public sealed class ImageBuilderTests
         Assert.AreEqual("tests/FaaSr.Testing.Tests/Containers/Contexts/hello/Dockerfile", imageLabels[ProjectLabels.DockerfileKey]);
         Assert.AreEqual("test", imageLabels[ProjectLabels.CommitKey]);
         Assert.AreEqual("hi-from-test", imageLabels["org.faasr-it.test.greeting"], "the build argument reached the Dockerfile");
-        Assert.IsTrue(lines.Any(l => l.Contains("COPY", StringComparison.Ordinal)), $"the engine's progress was streamed: {string.Join(" | ", lines)}");
+        Assert.IsTrue(lines.Any(l => l.Contains("COPY", StringComparison.Ordinal)),
+            $"the engine's progress was streamed: {string.Join(" | ", lines)}");
     }
 
     [TestMethod]
@@ -54,7 +56,8 @@ public sealed class ImageBuilderTests
         Assert.AreEqual(definition.DisplayPath, error.Dockerfile);
         StringAssert.StartsWith(error.Message, $"{definition.DisplayPath}: ");
         Assert.Contains(fragment, error.Reason, StringComparison.OrdinalIgnoreCase);
-        Assert.IsFalse(await builder.ExistsAsync($"{TestContainerEngine.Labels.RepositoryPrefix}{definition.Name}:test", TestContext.CancellationToken));
+        Assert.IsFalse(await builder.ExistsAsync($"{TestContainerEngine.Labels.RepositoryPrefix}{definition.Name}:test",
+            TestContext.CancellationToken));
     }
 
     [TestMethod]
@@ -65,13 +68,16 @@ public sealed class ImageBuilderTests
         var folder = Directory.CreateTempSubdirectory("faasr-it-context-").FullName;
         try
         {
-            await File.WriteAllTextAsync(Path.Combine(folder, "Dockerfile"), "FROM localhost/faasr-it-no-such/base:1\n", TestContext.CancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(folder, "Dockerfile"), "FROM localhost/faasr-it-no-such/base:1\n",
+                TestContext.CancellationToken);
             var definition = new ImageDefinition(Path.Combine(folder, "Dockerfile"), "docker/needs-base/Dockerfile", folder, "needs-base");
 
             var error = await Assert.ThrowsExactlyAsync<ImageBuildException>(
-                () => builder.BuildAsync(definition, ContainerTestImages.Settings(TestContainerEngine.Labels), TestContext.CancellationToken));
+                () => builder.BuildAsync(definition, ContainerTestImages.Settings(TestContainerEngine.Labels),
+                    TestContext.CancellationToken));
 
-            StringAssert.StartsWith(error.Message, "docker/needs-base/Dockerfile: base image localhost/faasr-it-no-such/base:1 is not in the engine and could not be pulled");
+            StringAssert.StartsWith(error.Message,
+                "docker/needs-base/Dockerfile: base image localhost/faasr-it-no-such/base:1 is not in the engine and could not be pulled");
         }
         finally
         {

@@ -23,5 +23,6 @@ public sealed class LayerSpaceTests
 
     [TestMethod]
     public void AnImageWithTheSameLayersAsItsParentAddsNothing() =>
-        Assert.AreEqual(10, LayerSpace.Reclaimed([Base, Step, new ImageLayers("label-only", 110, ["l1", "l2"])], new HashSet<string> { "step", "label-only" }));
+        Assert.AreEqual(10, LayerSpace.Reclaimed([Base, Step, new ImageLayers("label-only", 110, ["l1", "l2"])],
+            new HashSet<string> { "step", "label-only" }));
 }

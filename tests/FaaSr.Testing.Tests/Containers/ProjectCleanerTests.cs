@@ -48,8 +48,16 @@ public sealed class ProjectCleanerTests
             }
 
             var container = await engine.Client.Containers.CreateContainerAsync(
-                new CreateContainerParameters { Image = built.Reference, Cmd = ["/nothing"], Labels = labels.ForObject(), Name = $"{labels.Scope}-idle" }, token);
-            await engine.Client.Networks.CreateNetworkAsync(new NetworksCreateParameters { Name = $"{labels.Scope}-net", Labels = labels.ForObject() }, token);
+                new CreateContainerParameters
+                {
+                    Image = built.Reference,
+                    Cmd = ["/nothing"],
+                    Labels = labels.ForObject(),
+                    Name = $"{labels.Scope}-idle",
+                },
+                token);
+            await engine.Client.Networks.CreateNetworkAsync(
+                new NetworksCreateParameters { Name = $"{labels.Scope}-net", Labels = labels.ForObject() }, token);
             await ImportUnlabelledAsync(engine, unlabelled, token);
             // A second image of ours with layers of its own, from a copy of the context with one more file.
             var otherContext = Directory.CreateTempSubdirectory("faasr-it-context-").FullName;
@@ -81,7 +89,8 @@ public sealed class ProjectCleanerTests
             var builtSize = (await engine.Client.Images.InspectImageAsync(built.Id, token)).Size;
             var report = await new ProjectCleaner(engine, labels, _ => { }).CleanAsync(token);
 
-            Assert.Contains(c => c.StartsWith($"{labels.Scope}-idle", StringComparison.Ordinal), report.Containers, string.Join(", ", report.Containers));
+            Assert.Contains(c => c.StartsWith($"{labels.Scope}-idle", StringComparison.Ordinal), report.Containers,
+                string.Join(", ", report.Containers));
             CollectionAssert.AreEqual(new[] { $"{labels.Scope}-net" }, report.Networks.ToArray());
             Assert.Contains(i => i.Contains(built.Reference, StringComparison.Ordinal), report.Images, string.Join(", ", report.Images));
             Assert.IsGreaterThan(0L, report.SpaceReclaimedBytes, "the hello image's own layer");
@@ -89,14 +98,19 @@ public sealed class ProjectCleanerTests
             Assert.Contains(k => k.Contains(foreignTag, StringComparison.Ordinal), report.Kept, string.Join(", ", report.Kept));
             StringAssert.StartsWith(report.Summary, "Removed 1 container, 1 network, ");
 
-            Assert.IsEmpty(await engine.Client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = labels.LabelFilters() }, token));
-            Assert.IsEmpty(await engine.Client.Networks.ListNetworksAsync(new NetworksListParameters { Filters = labels.LabelFilters() }, token));
+            Assert.IsEmpty(await engine.Client.Containers.ListContainersAsync(
+                new ContainersListParameters { All = true, Filters = labels.LabelFilters() }, token));
+            Assert.IsEmpty(await engine.Client.Networks.ListNetworksAsync(new NetworksListParameters { Filters = labels.LabelFilters() },
+                token));
             await Assert.ThrowsAsync<DockerApiException>(() => engine.Client.Images.InspectImageAsync(built.Reference, token));
             await engine.Client.Images.InspectImageAsync(unlabelled, token); // the unlabelled image survives
             await engine.Client.Images.InspectImageAsync(foreignTag, token); // and so does the foreign-named one
-            var remaining = await engine.Client.Images.ListImagesAsync(new ImagesListParameters { All = true, Filters = labels.LabelFilters() }, token);
+            var remaining = await engine.Client.Images.ListImagesAsync(
+                new ImagesListParameters { All = true, Filters = labels.LabelFilters() }, token);
             var tagged = remaining.Where(i => (i.RepoTags ?? []).Any(t => !t.StartsWith("<none>", StringComparison.Ordinal))).ToList();
-            Assert.IsTrue(tagged.All(i => i.RepoTags.Contains(foreignTag)), $"of the tagged images only the foreign-named one keeps our label: {string.Join(", ", tagged.SelectMany(i => i.RepoTags))}");
+            Assert.IsTrue(tagged.All(i => i.RepoTags.Contains(foreignTag)),
+                $"of the tagged images only the foreign-named one keeps our " +
+                $"label: {string.Join(", ", tagged.SelectMany(i => i.RepoTags))}");
 
             var again = await new ProjectCleaner(engine, labels, _ => { }).CleanAsync(token);
             Assert.IsTrue(again.RemovedNothing, again.Summary);
@@ -129,6 +143,7 @@ public sealed class ProjectCleanerTests
         }
 
         archive.Position = 0;
-        await engine.Client.Images.CreateImageAsync(new ImagesCreateParameters { FromSrc = "-", Repo = reference }, archive, null, new Progress<JSONMessage>(), cancellationToken);
+        await engine.Client.Images.CreateImageAsync(new ImagesCreateParameters { FromSrc = "-", Repo = reference }, archive, null,
+            new Progress<JSONMessage>(), cancellationToken);
     }
 }

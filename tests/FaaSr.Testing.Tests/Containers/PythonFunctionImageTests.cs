@@ -26,7 +26,8 @@ public sealed class PythonFunctionImageTests
         try
         {
             File.Copy(RepositoryFiles.Path("workflows", "IntegrationTestWorkflow.json"), Path.Combine(input, "workflow.json"));
-            CopyTree(RepositoryFiles.Path("functions", "IntegrationTestWorkflow"), Path.Combine(input, "functions", "IntegrationTestWorkflow"));
+            CopyTree(RepositoryFiles.Path("functions", "IntegrationTestWorkflow"),
+                Path.Combine(input, "functions", "IntegrationTestWorkflow"));
             var command = ContainerCommand.Of(built.Reference, "/work/workflow.json", "create-input", "/work/functions") with
             {
                 InputDirectory = input,
@@ -34,7 +35,8 @@ public sealed class PythonFunctionImageTests
                 Timeout = TimeSpan.FromMinutes(2),
             };
 
-            var result = await new ContainerCommandRunner(await TestContainerEngine.GetAsync(TestContext.CancellationToken), TestContainerEngine.Labels)
+            var result = await new ContainerCommandRunner(await TestContainerEngine.GetAsync(TestContext.CancellationToken),
+                TestContainerEngine.Labels)
                 .RunAsync(command, TestContext.CancellationToken);
 
             Assert.AreEqual(0L, result.ExitCode, $"stdout: {result.StandardOutput}\nstderr: {result.StandardError}");
@@ -62,9 +64,14 @@ public sealed class PythonFunctionImageTests
         var runner = new ContainerCommandRunner(engine, TestContainerEngine.Labels);
         const string probe = "import socket; print(socket.gethostbyname(socket.gethostname())); "
             + "print([l for l in open('/proc/mounts') if l.split()[1] == '/tmp'][0])";
-        var command = ContainerCommand.Of(built.Reference, "-c", probe) with { Entrypoint = ["python3"], Timeout = TimeSpan.FromMinutes(1) };
+        var command = ContainerCommand.Of(built.Reference, "-c", probe) with
+        {
+            Entrypoint = ["python3"],
+            Timeout = TimeSpan.FromMinutes(1),
+        };
 
-        var results = await Task.WhenAll(runner.RunAsync(command, TestContext.CancellationToken), runner.RunAsync(command, TestContext.CancellationToken));
+        var results = await Task.WhenAll(runner.RunAsync(command, TestContext.CancellationToken),
+            runner.RunAsync(command, TestContext.CancellationToken));
 
         foreach (var result in results)
         {
@@ -73,17 +80,21 @@ public sealed class PythonFunctionImageTests
         }
 
         var subnets = results.Select(r => string.Join('.', r.StandardOutput.Split('\n')[0].Trim().Split('.')[..3])).ToList();
-        Assert.AreNotEqual(subnets[0], subnets[1], $"two networks: {string.Join(" and ", results.Select(r => r.StandardOutput.Split('\n')[0]))}");
+        Assert.AreNotEqual(subnets[0], subnets[1],
+            $"two networks: {string.Join(" and ", results.Select(r => r.StandardOutput.Split('\n')[0]))}");
         var labelFilter = TestContainerEngine.Labels.LabelFilters();
-        Assert.IsEmpty(await engine.Client.Containers.ListContainersAsync(new Docker.DotNet.Models.ContainersListParameters { All = true, Filters = labelFilter }, TestContext.CancellationToken));
-        Assert.IsEmpty(await engine.Client.Networks.ListNetworksAsync(new Docker.DotNet.Models.NetworksListParameters { Filters = labelFilter }, TestContext.CancellationToken));
+        Assert.IsEmpty(await engine.Client.Containers.ListContainersAsync(
+            new Docker.DotNet.Models.ContainersListParameters { All = true, Filters = labelFilter }, TestContext.CancellationToken));
+        Assert.IsEmpty(await engine.Client.Networks.ListNetworksAsync(
+            new Docker.DotNet.Models.NetworksListParameters { Filters = labelFilter }, TestContext.CancellationToken));
     }
 
     [TestMethod]
     public async Task ACommandThatOutlivesItsTimeoutIsKilledAndSaysSo()
     {
         var built = await BuildAsync();
-        var runner = new ContainerCommandRunner(await TestContainerEngine.GetAsync(TestContext.CancellationToken), TestContainerEngine.Labels);
+        var runner = new ContainerCommandRunner(await TestContainerEngine.GetAsync(TestContext.CancellationToken),
+            TestContainerEngine.Labels);
         var command = ContainerCommand.Of(built.Reference, "-c", "import time; print('started', flush=True); time.sleep(60)") with
         {
             Entrypoint = ["python3"],
@@ -106,9 +117,12 @@ public sealed class PythonFunctionImageTests
 
         var engine = await TestContainerEngine.GetAsync(TestContext.CancellationToken);
         var labels = TestContainerEngine.Labels;
-        var settings = ContainerTestImages.Settings(labels, new Dictionary<string, string> { ["BASE_IMAGE"] = RootfsBaseImage.DebianPython3(labels).Reference });
-        var definition = DockerfileDiscovery.Find(RepositoryFiles.Path("docker"), RepositoryFiles.Root).Single(d => d.Name == "python-function");
-        image = await new ImageBuilder(engine, TestContext.WriteLine, Environment.GetEnvironmentVariable).BuildAsync(definition, settings, TestContext.CancellationToken);
+        var settings = ContainerTestImages.Settings(labels,
+            new Dictionary<string, string> { ["BASE_IMAGE"] = RootfsBaseImage.DebianPython3(labels).Reference });
+        var definition = DockerfileDiscovery.Find(RepositoryFiles.Path("docker"), RepositoryFiles.Root).Single(d =>
+            d.Name == "python-function");
+        image = await new ImageBuilder(engine, TestContext.WriteLine, Environment.GetEnvironmentVariable)
+            .BuildAsync(definition, settings, TestContext.CancellationToken);
         return image;
     }
 
