@@ -3,7 +3,10 @@ using FaaSr.Testing.GitHub.Git;
 
 namespace FaaSr.Testing.Tests.Faasr;
 
-/// <summary>--backend/--entry/--workflow-tools: a folder used in place, a git repository with @ref cloned into the cache (offline for a local path).</summary>
+/// <summary>
+/// --backend/--entry/--workflow-tools: a folder used in place, a git repository with @ref cloned into the cache
+/// (offline for a local path).
+/// </summary>
 [TestClass]
 public sealed class FaasrSourceTests(TestContext testContext)
 {
@@ -27,7 +30,8 @@ public sealed class FaasrSourceTests(TestContext testContext)
     public async Task AFolderIsUsedInPlaceWithItsCommitAndWhetherItWasModified()
     {
         using var repository = await GitRepository.CreateAsync(Token);
-        var cache = new FaasrSourceCache(Path.Combine(repository.Root, "..", Path.GetFileName(repository.Root) + "-cache"), TimeProvider.System);
+        var cache = new FaasrSourceCache(Path.Combine(repository.Root, "..", Path.GetFileName(repository.Root) + "-cache"),
+            TimeProvider.System);
 
         var clean = await cache.ResolveAsync(FaasrSourceRole.Backend, FaasrSourceSpec.Parse(repository.Root, "/"), _ => { }, Token);
         File.AppendAllText(Path.Combine(repository.Root, "FaaSr_py", "__init__.py"), "# changed\n");
@@ -50,9 +54,12 @@ public sealed class FaasrSourceTests(TestContext testContext)
         try
         {
             var cache = new FaasrSourceCache(cacheRoot, TimeProvider.System);
-            var first = await cache.ResolveAsync(FaasrSourceRole.Backend, FaasrSourceSpec.Parse($"{repository.Root}@v1", "/"), _ => { }, Token);
-            var again = await cache.ResolveAsync(FaasrSourceRole.Backend, FaasrSourceSpec.Parse($"{repository.Root}@v1", "/"), _ => { }, Token);
-            var head = await cache.ResolveAsync(FaasrSourceRole.Backend, FaasrSourceSpec.Parse($"{repository.Root}@main", "/"), _ => { }, Token);
+            var first = await cache.ResolveAsync(FaasrSourceRole.Backend, FaasrSourceSpec.Parse($"{repository.Root}@v1", "/"), _ => { },
+                Token);
+            var again = await cache.ResolveAsync(FaasrSourceRole.Backend, FaasrSourceSpec.Parse($"{repository.Root}@v1", "/"), _ => { },
+                Token);
+            var head = await cache.ResolveAsync(FaasrSourceRole.Backend, FaasrSourceSpec.Parse($"{repository.Root}@main", "/"), _ => { },
+                Token);
 
             Assert.AreEqual(tagged, first.Commit);
             StringAssert.StartsWith(first.Folder, Path.GetFullPath(cacheRoot));

@@ -46,7 +46,9 @@ internal sealed class FakeFaasr : IDisposable
         var fake = new FakeFaasr(Directory.CreateTempSubdirectory("faasr-it-fake-faasr-").FullName);
         fake.Write("backend/FaaSr_py/__init__.py", "MARKER = 'fake backend'\n");
         fake.Write("docker/base/base.Dockerfile", "FROM debian\nENV PYTHONPATH=/tmp/packages\n");
-        fake.Write("docker/faas_specific/github-actions.Dockerfile", "ARG BASE_IMAGE\nFROM $BASE_IMAGE\nENV FAASR_PLATFORM=\"github\" FAKE_IMAGE_VARIABLE=from-the-image\nCOPY faasr_entry.py /action/\n");
+        fake.Write("docker/faas_specific/github-actions.Dockerfile",
+            "ARG BASE_IMAGE\nFROM $BASE_IMAGE\nENV FAASR_PLATFORM=\"github\" FAKE_IMAGE_VARIABLE=from-the-image\nCOPY " +
+            "faasr_entry.py /action/\n");
         fake.Write("docker/faas_specific/faasr_entry.py", EntryScript);
         fake.Write("workflow/scripts/register_workflow.py", RegisterScript);
         fake.Write("workflow/scripts/invoke_workflow.py", InvokeScript);
@@ -55,7 +57,8 @@ internal sealed class FakeFaasr : IDisposable
     }
 
     /// <summary>A workflow of GitHubActions actions a → [b, c] (each optional exit code in Arguments.exit).</summary>
-    public static JsonObject Workflow(string name, IReadOnlyDictionary<string, string[]> next, IReadOnlyDictionary<string, int>? exits = null) => new()
+    public static JsonObject Workflow(
+        string name, IReadOnlyDictionary<string, string[]> next, IReadOnlyDictionary<string, int>? exits = null) => new()
     {
         ["WorkflowName"] = name,
         ["FunctionInvoke"] = next.Keys.First(),
@@ -64,11 +67,24 @@ internal sealed class FakeFaasr : IDisposable
         ["LoggingDataStore"] = "S3",
         ["ComputeServers"] = new JsonObject
         {
-            ["GH"] = new JsonObject { ["FaaSType"] = "GitHubActions", ["UserName"] = "fake-owner", ["ActionRepoName"] = "fake-repo", ["Branch"] = "main", ["UseSecretStore"] = true },
+            ["GH"] = new JsonObject
+            {
+                ["FaaSType"] = "GitHubActions",
+                ["UserName"] = "fake-owner",
+                ["ActionRepoName"] = "fake-repo",
+                ["Branch"] = "main",
+                ["UseSecretStore"] = true,
+            },
         },
         ["DataStores"] = new JsonObject
         {
-            ["S3"] = new JsonObject { ["Endpoint"] = "https://s3.us-east-1.amazonaws.com", ["Bucket"] = "fake-bucket", ["Region"] = "us-east-1", ["Writable"] = "true" },
+            ["S3"] = new JsonObject
+            {
+                ["Endpoint"] = "https://s3.us-east-1.amazonaws.com",
+                ["Bucket"] = "fake-bucket",
+                ["Region"] = "us-east-1",
+                ["Writable"] = "true",
+            },
         },
         ["Secrets"] = new JsonArray("FAKE_RECORDS", "TEST_SECRET", "UNSET_SECRET"),
         ["ActionList"] = new JsonObject(next.Select(pair => KeyValuePair.Create(pair.Key, (JsonNode?)new JsonObject
@@ -79,7 +95,8 @@ internal sealed class FakeFaasr : IDisposable
             ["Arguments"] = new JsonObject { ["exit"] = exits?.GetValueOrDefault(pair.Key) ?? 0 },
             ["InvokeNext"] = new JsonArray(pair.Value.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()),
         }))),
-        ["ActionContainers"] = new JsonObject(next.Keys.Select(k => KeyValuePair.Create(k, (JsonNode?)JsonValue.Create("ghcr.io/faasr/github-actions-python:latest")))),
+        ["ActionContainers"] = new JsonObject(next.Keys.Select(k => KeyValuePair.Create(k,
+            (JsonNode?)JsonValue.Create("ghcr.io/faasr/github-actions-python:latest")))),
         ["FunctionGitRepo"] = new JsonObject { ["step"] = "fake-owner/fake-repo/functions/Chain" },
     };
 
@@ -166,7 +183,10 @@ internal sealed class FakeFaasr : IDisposable
         sys.exit(int(workflow["ActionList"][action]["Arguments"].get("exit", 0)))
         """;
 
-    /// <summary>Writes .github/workflows/{wf}-{action}.yml for each action, in register_workflow.py's shape, plus an alias of TEST_SECRET.</summary>
+    /// <summary>
+    /// Writes .github/workflows/{wf}-{action}.yml for each action, in register_workflow.py's shape, plus an alias of
+    /// TEST_SECRET.
+    /// </summary>
     private const string RegisterScript = GitHubClient + """
         workflow = json.load(open(sys.argv[sys.argv.index("--workflow-file") + 1]))
         repository = os.environ["GITHUB_REPOSITORY"]

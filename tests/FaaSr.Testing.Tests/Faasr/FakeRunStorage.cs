@@ -12,7 +12,11 @@ internal sealed class FakeRunStorage : IRunStorage
 
     public IReadOnlyDictionary<string, string> FunctionEndpoints { get; } = new Dictionary<string, string> { ["S3"] = Endpoint };
 
-    public IReadOnlyDictionary<string, string> FunctionCredentials { get; } = new Dictionary<string, string> { ["S3_AccessKey"] = "fake-access", ["S3_SecretKey"] = "fake-secret" };
+    public IReadOnlyDictionary<string, string> FunctionCredentials { get; } = new Dictionary<string, string>
+    {
+        ["S3_AccessKey"] = "fake-access",
+        ["S3_SecretKey"] = "fake-secret",
+    };
 
     public IObjectStore StoreFor(string dataStoreName) => throw new NotSupportedException("The fake entry does not use S3.");
 

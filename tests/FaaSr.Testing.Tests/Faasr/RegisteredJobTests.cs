@@ -64,7 +64,8 @@ public sealed class RegisteredJobTests
     [TestMethod]
     public void AFileWithoutAnEnvironmentBlockIsRefusedNamingIt()
     {
-        var failure = Assert.ThrowsExactly<FormatException>(() => RegisteredJob.Parse(".github/workflows/x.yml", "name: x\njobs:\n  a:\n    runs-on: ubuntu-latest\n"));
+        var failure = Assert.ThrowsExactly<FormatException>(() =>
+            RegisteredJob.Parse(".github/workflows/x.yml", "name: x\njobs:\n  a:\n    runs-on: ubuntu-latest\n"));
 
         StringAssert.Contains(failure.Message, ".github/workflows/x.yml");
     }
@@ -72,7 +73,8 @@ public sealed class RegisteredJobTests
     [TestMethod]
     public void BothEnvFormsOfADockerfileAreRead()
     {
-        var variables = ImageEnvironment.Parse("FROM x\nENV FAASR_PLATFORM=\"github\" OTHER=1\nENV PYTHONPATH /tmp/packages\nRUN echo ENV=no\n").ToList();
+        var variables = ImageEnvironment.Parse("FROM x\nENV FAASR_PLATFORM=\"github\" OTHER=1\nENV PYTHONPATH " +
+            "/tmp/packages\nRUN echo ENV=no\n").ToList();
 
         CollectionAssert.AreEqual(new[] { ("FAASR_PLATFORM", "github"), ("OTHER", "1"), ("PYTHONPATH", "/tmp/packages") }, variables);
     }
