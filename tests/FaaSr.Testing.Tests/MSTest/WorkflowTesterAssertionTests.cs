@@ -49,13 +49,15 @@ public sealed class WorkflowTesterAssertionTests(TestContext testContext)
     {
         Assert.AreEqual(FunctionStatus.Completed, await tester.WaitForAsync("writer", cancellationToken: Cancellation));
         Assert.AreEqual(FunctionStatus.NotInvoked, await tester.WaitForAsync("dontrun", cancellationToken: Cancellation));
-        Assert.AreEqual(FunctionStatus.Completed, await tester.WaitForAsync("ranked(2)", cancellationToken: Cancellation), "Ranked instances are named f(r).");
+        Assert.AreEqual(FunctionStatus.Completed, await tester.WaitForAsync("ranked(2)", cancellationToken: Cancellation),
+            "Ranked instances are named f(r).");
     }
 
     [TestMethod]
     public async Task WaitForAFailedFunctionThrowsUnlessAFailureIsAllowed()
     {
-        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() => tester.WaitForAsync("failer", cancellationToken: Cancellation));
+        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() =>
+            tester.WaitForAsync("failer", cancellationToken: Cancellation));
 
         AssertDescribes(failure, "Expected: completed or not_invoked", "Found:    failed", "failer is about to raise");
         Assert.AreEqual(FunctionStatus.Failed, await tester.WaitForAsync("failer", shouldFail: true, Cancellation));
@@ -66,7 +68,8 @@ public sealed class WorkflowTesterAssertionTests(TestContext testContext)
     {
         await tester.AssertFunctionCompletedAsync("writer", Cancellation);
 
-        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() => tester.AssertFunctionCompletedAsync("failer", Cancellation));
+        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() =>
+            tester.AssertFunctionCompletedAsync("failer", Cancellation));
         AssertDescribes(failure, "Expected: completed", "Found:    failed", "Exception: probe failure");
     }
 
@@ -75,7 +78,8 @@ public sealed class WorkflowTesterAssertionTests(TestContext testContext)
     {
         await tester.AssertFunctionNotInvokedAsync("dontrun", Cancellation);
 
-        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() => tester.AssertFunctionNotInvokedAsync("writer", Cancellation));
+        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() =>
+            tester.AssertFunctionNotInvokedAsync("writer", Cancellation));
         AssertDescribes(failure, "Expected: not_invoked", "Found:    completed", "writer says hello");
     }
 
@@ -84,7 +88,8 @@ public sealed class WorkflowTesterAssertionTests(TestContext testContext)
     {
         await tester.AssertFunctionFailedAsync("failer", Cancellation);
 
-        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() => tester.AssertFunctionFailedAsync("ranked(1)", Cancellation));
+        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() =>
+            tester.AssertFunctionFailedAsync("ranked(1)", Cancellation));
         AssertDescribes(failure, "Expected: failed", "Found:    completed", "ranked(1)");
     }
 
@@ -94,7 +99,8 @@ public sealed class WorkflowTesterAssertionTests(TestContext testContext)
         await tester.AssertLogsContainAsync("writer", "writer says hello", Cancellation);
         await tester.AssertLogsContainAsync("failer", "Exception: probe failure", Cancellation);
 
-        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() => tester.AssertLogsContainAsync("writer", "a line nobody wrote", Cancellation));
+        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() =>
+            tester.AssertLogsContainAsync("writer", "a line nobody wrote", Cancellation));
         AssertDescribes(failure, "Expected: a log containing \"a line nobody wrote\"", "log lines without it", "writer says hello");
     }
 
@@ -104,7 +110,8 @@ public sealed class WorkflowTesterAssertionTests(TestContext testContext)
         await tester.WaitForAsync("writer", cancellationToken: Cancellation);
         await tester.AssertObjectExistsAsync("out.txt", Cancellation);
 
-        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() => tester.AssertObjectExistsAsync("missing.txt", Cancellation));
+        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() =>
+            tester.AssertObjectExistsAsync("missing.txt", Cancellation));
         AssertDescribes(failure, "Expected: the object to exist", "Found:    no such object", "out.txt");
         StringAssert.Contains(failure.Message, tester.KeyOf("missing.txt"));
         StringAssert.Contains(failure.Message, "log lines of", "The message shows the log of the function last waited for.");
@@ -116,7 +123,8 @@ public sealed class WorkflowTesterAssertionTests(TestContext testContext)
         await tester.WaitForAsync("writer", cancellationToken: Cancellation);
         await tester.AssertObjectDoesNotExistAsync("missing.txt", Cancellation);
 
-        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() => tester.AssertObjectDoesNotExistAsync("out.txt", Cancellation));
+        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() =>
+            tester.AssertObjectDoesNotExistAsync("out.txt", Cancellation));
         AssertDescribes(failure, "Expected: no such object", "Found:    the object, 17 bytes", "writer says hello");
     }
 
@@ -126,10 +134,12 @@ public sealed class WorkflowTesterAssertionTests(TestContext testContext)
         await tester.WaitForAsync("ranked(2)", cancellationToken: Cancellation);
         await tester.AssertContentEqualsAsync("rank2.txt", "rank 2", Cancellation);
 
-        var differs = await Assert.ThrowsExactlyAsync<AssertFailedException>(() => tester.AssertContentEqualsAsync("rank2.txt", "rank 2\n", Cancellation));
+        var differs = await Assert.ThrowsExactlyAsync<AssertFailedException>(() =>
+            tester.AssertContentEqualsAsync("rank2.txt", "rank 2\n", Cancellation));
         AssertDescribes(differs, "Expected: \"rank 2\\n\"", "Found:    \"rank 2\"", "ranked(2)");
 
-        var missing = await Assert.ThrowsExactlyAsync<AssertFailedException>(() => tester.AssertContentEqualsAsync("rank3.txt", "rank 3", Cancellation));
+        var missing = await Assert.ThrowsExactlyAsync<AssertFailedException>(() =>
+            tester.AssertContentEqualsAsync("rank3.txt", "rank 3", Cancellation));
         AssertDescribes(missing, "Expected: \"rank 3\"", "Found:    no such object", "rank1.txt");
     }
 
@@ -140,7 +150,8 @@ public sealed class WorkflowTesterAssertionTests(TestContext testContext)
     [TestMethod]
     public async Task AnUnknownFunctionNameIsReportedWithTheKnownOnes()
     {
-        var failure = await Assert.ThrowsExactlyAsync<KeyNotFoundException>(() => tester.WaitForAsync("ranked(3)", cancellationToken: Cancellation));
+        var failure = await Assert.ThrowsExactlyAsync<KeyNotFoundException>(() =>
+            tester.WaitForAsync("ranked(3)", cancellationToken: Cancellation));
 
         StringAssert.Contains(failure.Message, "ranked(1), ranked(2)");
     }

@@ -10,7 +10,8 @@ namespace FaaSr.Testing.Tests.MSTest;
 
 /// <summary>
 /// What a tester leaves behind: the run record, and the run's objects removed on dispose (or kept after a failure).
-/// These runs use the cloud profile (with the emulated compute) pointed at the shared s3rver, so the bucket can be inspected after the tester is gone.
+/// These runs use the cloud profile (with the emulated compute) pointed at the shared s3rver, so the bucket can be
+/// inspected after the tester is gone.
 /// </summary>
 [TestClass]
 public sealed class WorkflowTesterLifecycleTests(TestContext testContext)
@@ -63,7 +64,8 @@ public sealed class WorkflowTesterLifecycleTests(TestContext testContext)
         using var repository = new ProbeRepository();
         var (store, workflow) = await CloudWorkflowAsync(repository, "keep-function", new Probe("failer", "failer", "[]"));
 
-        var tester = await StartAsync(repository, workflow, new WorkflowTesterOptions { KeepObjectsOnFailure = true, Output = TextWriter.Null });
+        var tester = await StartAsync(repository, workflow,
+            new WorkflowTesterOptions { KeepObjectsOnFailure = true, Output = TextWriter.Null });
         var logFolder = tester.Folder.Prefix + "/";
         await tester.DisposeAsync();
 
@@ -76,7 +78,8 @@ public sealed class WorkflowTesterLifecycleTests(TestContext testContext)
         using var repository = new ProbeRepository();
         var (store, workflow) = await CloudWorkflowAsync(repository, "keep-expected", new Probe("failer", "failer", "[]"));
 
-        var tester = await StartAsync(repository, workflow, new WorkflowTesterOptions { KeepObjectsOnFailure = true, Output = TextWriter.Null });
+        var tester = await StartAsync(repository, workflow,
+            new WorkflowTesterOptions { KeepObjectsOnFailure = true, Output = TextWriter.Null });
         await tester.WaitForAsync("failer", shouldFail: true, Cancellation);
         await tester.AssertFunctionFailedAsync("failer", Cancellation);
         var logFolder = tester.Folder.Prefix + "/";
@@ -95,7 +98,8 @@ public sealed class WorkflowTesterLifecycleTests(TestContext testContext)
         await File.WriteAllTextAsync(input, "staged, then the start fails\n", Cancellation);
         Directory.Delete(Path.Combine(repository.Root, "functions"), recursive: true);
 
-        var failure = await Assert.ThrowsExactlyAsync<LocalRunSetupException>(() => StartAsync(repository, workflow, new WorkflowTesterOptions
+        var failure = await Assert.ThrowsExactlyAsync<LocalRunSetupException>(() =>
+            StartAsync(repository, workflow, new WorkflowTesterOptions
         {
             Inputs = [new StagedInput("input.txt", "inputs/input.txt")],
             Output = TextWriter.Null,
@@ -145,7 +149,8 @@ public sealed class WorkflowTesterLifecycleTests(TestContext testContext)
         await tester.DownloadObjectAsync("copy.txt", downloaded, Cancellation);
 
         Assert.AreEqual("staged through a pre-signed PUT\n", await File.ReadAllTextAsync(downloaded, Cancellation));
-        CollectionAssert.AreEqual(await File.ReadAllBytesAsync(input, Cancellation), await tester.ReadObjectAsync("input.txt", Cancellation));
+        CollectionAssert.AreEqual(await File.ReadAllBytesAsync(input, Cancellation),
+            await tester.ReadObjectAsync("input.txt", Cancellation));
         Assert.IsNull(await tester.ReadObjectAsync("absent.txt", Cancellation));
     }
 
@@ -157,17 +162,22 @@ public sealed class WorkflowTesterLifecycleTests(TestContext testContext)
 
         await using var tester = await StartAsync(repository, workflow, new WorkflowTesterOptions
         {
-            InstanceDeadlines = new Dictionary<string, StageDeadlines> { ["sleeper"] = new() { CompletedWithin = TimeSpan.FromSeconds(2) } },
+            InstanceDeadlines = new Dictionary<string, StageDeadlines>
+            {
+                ["sleeper"] = new() { CompletedWithin = TimeSpan.FromSeconds(2) },
+            },
             PollInterval = TimeSpan.FromMilliseconds(200),
             Output = TextWriter.Null,
         });
         var pid = await ProcessProbe.WaitForPidFileAsync(repository.PidFile, TimeSpan.FromSeconds(60), Cancellation);
-        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() => tester.WaitForAsync("sleeper", cancellationToken: Cancellation));
+        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() =>
+            tester.WaitForAsync("sleeper", cancellationToken: Cancellation));
         await tester.DisposeAsync();
 
         StringAssert.Contains(failure.Message, "ended timeout");
         StringAssert.Contains(failure.Message, "not finished within");
-        Assert.IsTrue(await ProcessProbe.EventuallyAsync(() => !ProcessProbe.IsRunning(pid), TimeSpan.FromSeconds(10), Cancellation), "Disposing stopped the function.");
+        Assert.IsTrue(await ProcessProbe.EventuallyAsync(() => !ProcessProbe.IsRunning(pid), TimeSpan.FromSeconds(10), Cancellation),
+            "Disposing stopped the function.");
     }
 
     [TestMethod]
@@ -183,17 +193,22 @@ public sealed class WorkflowTesterLifecycleTests(TestContext testContext)
             Output = TextWriter.Null,
         });
         await tester.WaitForAsync("writer", cancellationToken: Cancellation);
-        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() => tester.AssertContentEqualsAsync("out.txt", "something else", Cancellation));
+        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() =>
+            tester.AssertContentEqualsAsync("out.txt", "something else", Cancellation));
 
         Assert.DoesNotContain(secret, failure.Message);
         StringAssert.Contains(failure.Message, "Found:    \"*** writer\"");
     }
 
     private async Task<WorkflowTester> StartAsync(ProbeRepository repository, string workflow, WorkflowTesterOptions options) =>
-        await WorkflowTester.StartAsync(workflow, options with { RepositoryRoot = repository.Root, UserDataFolder = UserFolder, Profile = "cloud", Compute = "emulated" }, Cancellation);
+        await WorkflowTester.StartAsync(
+            workflow,
+            options with { RepositoryRoot = repository.Root, UserDataFolder = UserFolder, Profile = "cloud", Compute = "emulated" },
+            Cancellation);
 
     /// <summary>A fresh bucket on the shared s3rver, a workflow whose store is there, and a .env with s3rver's keys.</summary>
-    private async Task<(IObjectStore Store, string Workflow)> CloudWorkflowAsync(ProbeRepository repository, string hint, params Probe[] actions)
+    private async Task<(IObjectStore Store, string Workflow)> CloudWorkflowAsync(ProbeRepository repository, string hint,
+        params Probe[] actions)
     {
         var store = await SharedS3.NewBucketAsync(hint, Cancellation);
         var connection = await SharedS3.GetConnectionAsync(Cancellation);
