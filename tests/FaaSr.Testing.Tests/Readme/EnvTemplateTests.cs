@@ -25,7 +25,8 @@ public sealed partial class EnvTemplateTests
         var missing = named.Where(name => !Template.Contains(name, StringComparison.Ordinal)).ToList();
 
         Assert.IsNotEmpty(named);
-        Assert.IsEmpty(missing, $".env.template does not mention {string.Join(", ", missing)}, which src/ reads; add each with a line saying what it is for.");
+        Assert.IsEmpty(missing,
+            $".env.template does not mention {string.Join(", ", missing)}, which src/ reads; add each with a line saying what it is for.");
     }
 
     [TestMethod]
@@ -46,7 +47,8 @@ public sealed partial class EnvTemplateTests
     public void EverySecretTheRepositorysWorkflowsImportHasAVariableLine()
     {
         var variables = DotEnvFile.Parse(Template, ".env.template");
-        var needed = Directory.GetFiles(RepositoryFiles.Path("workflows"), "*.json").SelectMany(file => WorkflowSecretNames.Of(WorkflowLoader.Load(file).Document)).Distinct().ToList();
+        var needed = Directory.GetFiles(RepositoryFiles.Path("workflows"), "*.json").SelectMany(file =>
+            WorkflowSecretNames.Of(WorkflowLoader.Load(file).Document)).Distinct().ToList();
 
         var missing = needed.Where(name => !variables.ContainsKey(name)).ToList();
 
