@@ -129,8 +129,12 @@ internal static class ReportBenchmark
         }
 
         await File.WriteAllTextAsync(Path.Combine(results, "bench.trx"), Trx(start), cancellationToken).ConfigureAwait(false);
-        return new ReportOptions { TestResultsFolder = results, RunsFolder = runs, OutputFile = Path.Combine(folder, "report",
-            "index.html") };
+        return new ReportOptions
+        {
+            TestResultsFolder = results,
+            RunsFolder = runs,
+            OutputFile = Path.Combine(folder, "report", "index.html"),
+        };
     }
 
     private static RunRecordFunction Function(string name, FunctionStatus status, DateTimeOffset? start, int startMs, int runMs) => new()

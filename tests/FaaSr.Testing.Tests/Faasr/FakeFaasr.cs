@@ -58,47 +58,48 @@ internal sealed class FakeFaasr : IDisposable
 
     /// <summary>A workflow of GitHubActions actions a → [b, c] (each optional exit code in Arguments.exit).</summary>
     public static JsonObject Workflow(
-        string name, IReadOnlyDictionary<string, string[]> next, IReadOnlyDictionary<string, int>? exits = null) => new()
-    {
-        ["WorkflowName"] = name,
-        ["FunctionInvoke"] = next.Keys.First(),
-        ["FaaSrLog"] = "FaaSrLog",
-        ["DefaultDataStore"] = "S3",
-        ["LoggingDataStore"] = "S3",
-        ["ComputeServers"] = new JsonObject
+        string name, IReadOnlyDictionary<string, string[]> next, IReadOnlyDictionary<string, int>? exits = null) =>
+        new()
         {
-            ["GH"] = new JsonObject
+            ["WorkflowName"] = name,
+            ["FunctionInvoke"] = next.Keys.First(),
+            ["FaaSrLog"] = "FaaSrLog",
+            ["DefaultDataStore"] = "S3",
+            ["LoggingDataStore"] = "S3",
+            ["ComputeServers"] = new JsonObject
             {
-                ["FaaSType"] = "GitHubActions",
-                ["UserName"] = "fake-owner",
-                ["ActionRepoName"] = "fake-repo",
-                ["Branch"] = "main",
-                ["UseSecretStore"] = true,
+                ["GH"] = new JsonObject
+                {
+                    ["FaaSType"] = "GitHubActions",
+                    ["UserName"] = "fake-owner",
+                    ["ActionRepoName"] = "fake-repo",
+                    ["Branch"] = "main",
+                    ["UseSecretStore"] = true,
+                },
             },
-        },
-        ["DataStores"] = new JsonObject
-        {
-            ["S3"] = new JsonObject
+            ["DataStores"] = new JsonObject
             {
-                ["Endpoint"] = "https://s3.us-east-1.amazonaws.com",
-                ["Bucket"] = "fake-bucket",
-                ["Region"] = "us-east-1",
-                ["Writable"] = "true",
+                ["S3"] = new JsonObject
+                {
+                    ["Endpoint"] = "https://s3.us-east-1.amazonaws.com",
+                    ["Bucket"] = "fake-bucket",
+                    ["Region"] = "us-east-1",
+                    ["Writable"] = "true",
+                },
             },
-        },
-        ["Secrets"] = new JsonArray("FAKE_RECORDS", "TEST_SECRET", "UNSET_SECRET"),
-        ["ActionList"] = new JsonObject(next.Select(pair => KeyValuePair.Create(pair.Key, (JsonNode?)new JsonObject
-        {
-            ["FaaSServer"] = "GH",
-            ["FunctionName"] = "step",
-            ["Type"] = "Python",
-            ["Arguments"] = new JsonObject { ["exit"] = exits?.GetValueOrDefault(pair.Key) ?? 0 },
-            ["InvokeNext"] = new JsonArray(pair.Value.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()),
-        }))),
-        ["ActionContainers"] = new JsonObject(next.Keys.Select(k => KeyValuePair.Create(k,
-            (JsonNode?)JsonValue.Create("ghcr.io/faasr/github-actions-python:latest")))),
-        ["FunctionGitRepo"] = new JsonObject { ["step"] = "fake-owner/fake-repo/functions/Chain" },
-    };
+            ["Secrets"] = new JsonArray("FAKE_RECORDS", "TEST_SECRET", "UNSET_SECRET"),
+            ["ActionList"] = new JsonObject(next.Select(pair => KeyValuePair.Create(pair.Key, (JsonNode?)new JsonObject
+            {
+                ["FaaSServer"] = "GH",
+                ["FunctionName"] = "step",
+                ["Type"] = "Python",
+                ["Arguments"] = new JsonObject { ["exit"] = exits?.GetValueOrDefault(pair.Key) ?? 0 },
+                ["InvokeNext"] = new JsonArray(pair.Value.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()),
+            }))),
+            ["ActionContainers"] = new JsonObject(next.Keys.Select(k => KeyValuePair.Create(k,
+                (JsonNode?)JsonValue.Create("ghcr.io/faasr/github-actions-python:latest")))),
+            ["FunctionGitRepo"] = new JsonObject { ["step"] = "fake-owner/fake-repo/functions/Chain" },
+        };
 
     /// <summary>The records the actions wrote, in the order they started.</summary>
     public IReadOnlyList<JsonObject> ReadRecords() =>

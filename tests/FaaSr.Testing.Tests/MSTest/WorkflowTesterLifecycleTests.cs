@@ -100,10 +100,10 @@ public sealed class WorkflowTesterLifecycleTests(TestContext testContext)
 
         var failure = await Assert.ThrowsExactlyAsync<LocalRunSetupException>(() =>
             StartAsync(repository, workflow, new WorkflowTesterOptions
-        {
-            Inputs = [new StagedInput("input.txt", "inputs/input.txt")],
-            Output = TextWriter.Null,
-        }));
+            {
+                Inputs = [new StagedInput("input.txt", "inputs/input.txt")],
+                Output = TextWriter.Null,
+            }));
 
         StringAssert.Contains(failure.Message, "reader");
         Assert.IsEmpty(await KeysAsync(store, $"{UserFolder}/"), "The inputs staged before the failed start are removed.");
